@@ -1,0 +1,1 @@
+"""Static site generator for the place stories of *The Revolution will be Improvised Part II*."""

@@ -1,0 +1,76 @@
+"""From the site model to page texts: pure functions, no file I/O.
+
+Every page is a Jinja template in ``templates/`` rendered with an environment that escapes each
+``{{ }}`` output for Markdown (see ``escape.py``); a value is only left as it is when it is
+:class:`~generator.escape.Md`, which is made by our own code: links, paragraphs, counts.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+
+from .schema import SLUG_PATTERN
+from .escape import Md, html_text, markdown_paragraphs, markdown_text, yaml_string
+
+
+@dataclass(frozen=True)
+class Page:
+    """A file to write into the docs folder: its path there (posix, relative) and its text."""
+
+    path: str
+    text: str
+
+
+def _finalize(value: Any) -> Md:
+    return markdown_text(value)
+
+
+@jinja2.pass_context
+def _url(context: jinja2.runtime.Context, target: str) -> Md:
+    """A relative link from the page being rendered to ``target`` (a docs-relative path)."""
+    here = posixpath.dirname(context["here"])
+    return Md(posixpath.relpath(target, here or "."))
+
+
+@jinja2.pass_context
+def _link(context: jinja2.runtime.Context, text: str, target: str) -> Md:
+    """A Markdown link with escaped text to a docs-relative path."""
+    return Md(f"[{markdown_text(text)}]({_url(context, target)})")
+
+
+def _identifier(value: str) -> Md:
+    """A vocabulary id or slug (already validated) for a class name or path."""
+    if not re.fullmatch(SLUG_PATTERN, value):
+        raise ValueError(f"not an id: {value!r}")
+    return Md(value)
+
+
+def make_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("generator", "templates"),
+        autoescape=False,
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(
+        paragraphs=markdown_paragraphs,
+        html=html_text,
+        id=_identifier,
+        yaml=yaml_string,
+    )
+    env.globals.update(url=_url, link=_link)
+    return env
+
+
+def render_page(env: jinja2.Environment, template: str, path: str, **values: Any) -> Page:
+    """Render ``template`` as the page at ``path`` (links in it are made relative to that path)."""
+    text = env.get_template(template).render(here=path, **values)
+    return Page(path=path, text=text.rstrip("\n") + "\n")
