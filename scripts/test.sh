@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Set up everything the tests need (Python packages, Debian's Chromium, axe-core) and run them.
+# Extra arguments go to pytest, e.g. `scripts/test.sh -k escape`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ ! -x /usr/bin/chromium ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+fi
+
+[ -x .venv/bin/python ] || python3 -m venv .venv
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+if [ -f package.json ]; then
+  npm ci --silent --no-audit --no-fund
+fi
+
+exec .venv/bin/python -m pytest "$@"

@@ -1,0 +1,115 @@
+"""Shared fixtures: copies of the project in temporary folders, real builds, a local server, Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from generator.build import Project, build
+from generator.write import GENERATED_FOLDERS
+
+REPO = Path(__file__).resolve().parents[1]
+REPORT = REPO / "tests" / "data" / "report-2015.txt"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+    "--disable-background-networking", "--disable-component-update",
+]
+
+
+def copy_project(dest: Path, *, places: dict[str, str] | None = None, keep_places: bool = True) -> Project:
+    """A copy of the repository's sources in ``dest``: mkdocs.yml, content/, overrides/, site-data/.
+
+    ``places`` maps file names to YAML text to add (or replace) in site-data/places/;
+    with ``keep_places=False`` the real place files are left out.
+    """
+    dest.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    ignore_generated = shutil.ignore_patterns(*GENERATED_FOLDERS, ".generated-staging")
+    shutil.copytree(REPO / "content", dest / "content", ignore=ignore_generated)
+    shutil.copytree(REPO / "overrides", dest / "overrides")
+    shutil.copytree(REPO / "site-data", dest / "site-data")
+    if not keep_places:
+        for path in (dest / "site-data" / "places").glob("*.yaml"):
+            path.unlink()
+    for name, text in (places or {}).items():
+        (dest / "site-data" / "places" / name).write_text(text, encoding="utf-8")
+    return Project(dest)
+
+
+def build_copy(dest: Path, **kwargs: object) -> Path:
+    """Copy the project to ``dest``, build it, and return the built site folder."""
+    project = copy_project(dest, **kwargs)  # type: ignore[arg-type]
+    build(project, dest / "site")
+    return dest / "site"
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once from the real data into a temporary folder."""
+    return build_copy(tmp_path_factory.mktemp("real") / "project")
+
+
+@pytest.fixture(scope="session")
+def report_text() -> str:
+    return REPORT.read_text(encoding="utf-8")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator:
+    """``serve(folder)`` serves a folder on 127.0.0.1 and returns its base URL (ending in /)."""
+    servers: list[http.server.ThreadingHTTPServer] = []
+
+    def start(folder: Path) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path, serve) -> str:
+    """Base URL of the real built site, served locally."""
+    return serve(built_site)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator:
+    """Debian's Chromium, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser) -> Iterator:
+    """A fresh browser page at desktop size; fails the test on any console error or page error."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on("pageerror", lambda error: errors.append(f"page error: {error}"))
+    tab.on("console", lambda message: errors.append(f"console {message.type}: {message.text}")
+           if message.type == "error" else None)
+    tab.console_errors = errors  # type: ignore[attr-defined]
+    yield tab
+    context.close()

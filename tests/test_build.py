@@ -1,0 +1,181 @@
+"""Real builds into temporary folders, asserting on the HTML a reader gets."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import REPO, build_copy, copy_project
+from generator.build import Project, build, generate
+
+PLACES = sorted(path.stem for path in (REPO / "site-data" / "places").glob("*.yaml"))
+
+
+def _text(page: Path) -> str:
+    """The visible text of a page's article, whitespace collapsed."""
+    source = page.read_text(encoding="utf-8")
+    article = source[source.index("<article"): source.index("</article>")]
+    article = re.sub(r"<script.*?</script>", " ", article, flags=re.S)
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", article)).split())
+
+
+def test_every_place_has_a_page_with_its_focus_and_quotes(built_site: Path) -> None:
+    for slug in PLACES:
+        data = yaml.safe_load((REPO / "site-data" / "places" / f"{slug}.yaml").read_text(encoding="utf-8"))
+        text = _text(built_site / "places" / slug / "index.html")
+        assert " ".join(data["name"].split()) in text
+        assert " ".join(data["focus"].split()) in text, slug
+        for story in data["stories"]:
+            for quote in story["quotes"]:
+                assert f"“{' '.join(quote['text'].split())}”" in text, (slug, quote["text"][:40])
+                assert quote["speaker"] in text
+
+
+def test_place_page_shows_facts_links_and_pager(built_site: Path) -> None:
+    source = (built_site / "places" / "calderdale" / "index.html").read_text(encoding="utf-8")
+    text = _text(built_site / "places" / "calderdale" / "index.html")
+    assert "<title>Calderdale - " in source
+    assert "Local Vision place no. 7" in text
+    assert 'href="../../programmes/local-vision/"' in source
+    assert 'href="../../themes/physical-activity/"' in source
+    assert 'href="../../regions/yorkshire-and-the-humber/"' in source
+    assert 'href="../../enablers/paul-tarplett/"' in source
+    assert 'href="../../lessons/getting-going/"' in source
+    assert "— Paul Butcher, Director of Public Health" in text
+    # previous and next place, alphabetically: Bristol, Calderdale, Camden
+    assert re.search(r'<a href="../bristol/" rel="prev">← Bristol</a>', source)
+    assert re.search(r'<a href="../camden/" rel="next">Camden →</a>', source)
+    assert "Firstly, the hurdles (there are lots of them), from page 3" in text
+
+
+def test_all_places_page_lists_every_place(built_site: Path) -> None:
+    source = (built_site / "places" / "index.html").read_text(encoding="utf-8")
+    rows = re.findall(r"<tr>\s*<td[^>]*>(.*?)</td>\s*<td[^>]*><a href=\"([^\"]+)\">(.*?)</a>", source, flags=re.S)
+    assert sorted(href.strip("./").split("/")[-1] for _, href, _ in rows) == PLACES
+    numbers = sorted(int(n) for n, _, _ in rows if n.strip().isdigit())
+    assert numbers == list(range(1, 40))
+    assert "Telford and Wrekin" in source and "Croydon" in source
+    hackney = next(name for name in re.findall(r"<td>([^<]*mutilation[^<]*)</td>", source))
+    assert "mutation" not in hackney
+
+
+def test_corrections_are_shown_on_the_place_page(built_site: Path) -> None:
+    hackney = _text(built_site / "places" / "hackney" / "index.html")
+    assert "female genital mutilation" in hackney
+    assert "Corrections to the report" in hackney and "female genital mutation" in hackney
+    solihull = _text(built_site / "places" / "solihull" / "index.html")
+    assert "Chris Lawrence-Pietroni" in solihull and "Chris Lawrence-Pietrioni" in solihull
+
+
+def test_pages_load_nothing_from_third_parties(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        source = page.read_text(encoding="utf-8")
+        for url in re.findall(r'(?:src|href)="(https?:[^"]+)"', source):
+            assert "fonts.googleapis" not in url and "fonts.gstatic" not in url, (page, url)
+            if re.search(r"<(?:script|link)[^>]+(?:src|href)=\"" + re.escape(url), source):
+                pytest.fail(f"{page} loads {url}")
+
+
+HOSTILE = """\
+name: "<script>alert('name')</script> {{ 7*7 }}"
+programmes: [leadership-for-change]
+focus: "[click](javascript:alert(1)) <img src=x onerror=alert(2)> Text {: onclick=alert(3) }"
+summary: |-
+  --8<-- "/etc/passwd"
+
+  **bold** `code` ${alert(4)} {% raw %} </script><svg onload=alert(5)>
+region: london
+location: {label: "<b>Town</b>", latitude: 51.5, longitude: -0.12}
+themes: [data]
+stories:
+  - lesson: relationships
+    title: "# heading <iframe src=//evil>"
+    text: "1. list? | table | ![img](x.png)"
+    quotes:
+      - text: "\\"><script>alert(6)</script>"
+        speaker: "javascript:alert(7)"
+        role: "{{ config }}"
+    source: light-bulb-moments
+outcomes: []
+"""
+
+
+def test_hostile_values_show_literally_and_inject_nothing(tmp_path: Path) -> None:
+    site = build_copy(tmp_path / "p", places={"hostile-place.yaml": HOSTILE})
+    page = site / "places" / "hostile-place" / "index.html"
+    source = page.read_text(encoding="utf-8")
+    assert "<script>alert" not in source
+    assert "<img src=x" not in source and "<svg onload" not in source and "<iframe" not in source
+    assert 'href="javascript:' not in source and "onclick=" not in source.replace("onclick=alert(3)", "")
+    assert "root:" not in source  # no /etc/passwd
+    assert "<strong>bold</strong>" not in source and "<code>code</code>" not in source
+    text = _text(page)
+    for literal in ("<script>alert('name')</script> {{ 7*7 }}", "[click](javascript:alert(1))",
+                    "<img src=x onerror=alert(2)>", "Text {: onclick=alert(3) }", '--8<-- "/etc/passwd"',
+                    "**bold** `code` ${alert(4)} {% raw %}", "# heading <iframe src=//evil>",
+                    "1. list? | table | ![img](x.png)", "javascript:alert(7), {{ config }}"):
+        assert literal in text, literal
+    assert "49" not in text
+    # The all-places table and the title carry it literally too.
+    assert "&lt;script&gt;alert" in (site / "places" / "index.html").read_text(encoding="utf-8")
+    assert "<title>&lt;script&gt;" in source
+
+
+def test_bad_data_stops_the_build_and_leaves_the_site_untouched(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    site_dir = tmp_path / "p" / "site"
+    build(project, site_dir)
+    before = _digest(site_dir)
+    (project.data_dir / "places" / "broken.yaml").write_text("name: [unclosed\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(project.root), "build"],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 1
+    assert "site-data/places/broken.yaml:2:1: (file): not valid YAML" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert _digest(site_dir) == before
+
+
+def test_removed_place_leaves_no_stale_page(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    generate(project)
+    assert (project.docs_dir / "places" / "york.md").exists()
+    (project.data_dir / "places" / "york.yaml").unlink()
+    generate(project)
+    assert not (project.docs_dir / "places" / "york.md").exists()
+    build(project, tmp_path / "p" / "site")
+    assert not (tmp_path / "p" / "site" / "places" / "york").exists()
+
+
+def test_two_generates_write_identical_files(tmp_path: Path) -> None:
+    first = copy_project(tmp_path / "a")
+    second = copy_project(tmp_path / "b")
+    generate(first)
+    generate(second)
+    assert _digest(first.docs_dir) == _digest(second.docs_dir)
+
+
+def test_command_line_build_prints_a_summary(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--root", str(project.root), "build"],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert re.fullmatch(rf"Built {len(PLACES)} places \(\d+ generated pages\) into .+ \([\d.]+ s\)\n", result.stdout)
+    assert (tmp_path / "p" / "site" / "index.html").exists()
+
+
+def _digest(folder: Path) -> dict[str, str]:
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*")) if path.is_file()
+    }
