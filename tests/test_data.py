@@ -1,0 +1,100 @@
+"""The shipped data against the report: Appendix A, Appendix B, and every quote copied exactly."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import REPO
+from generator.validate import load_site
+
+
+@pytest.fixture(scope="module")
+def site():
+    return load_site(REPO / "site-data", display_root=REPO)
+
+
+def normalise(text: str) -> str:
+    """The report as plain text: bold markers and footnote markers removed, whitespace collapsed."""
+    text = re.sub(r"<sup>\d+</sup>", "", text).replace("**", "")
+    return " ".join(text.split())
+
+
+def appendix_a(report: str) -> dict[int, tuple[str, str]]:
+    entries = re.findall(r"^- (\d+) (.+?)\*\* - (.+)$", report, flags=re.M)
+    return {int(number): (name, focus.strip()) for number, name, focus in entries}
+
+
+def test_every_local_vision_place_of_appendix_a_is_there_with_its_number_name_and_focus(site, report_text) -> None:
+    expected = appendix_a(report_text)
+    assert sorted(expected) == list(range(1, 40))
+    places = {p.local_vision_number: p for p in site.places if p.local_vision_number}
+    assert sorted(places) == list(range(1, 40))
+    for number, (name, focus) in expected.items():
+        place = places[number]
+        assert place.name == name
+        assert "local-vision" in place.programmes
+        if number == 17:  # Hackney: the report's slip, corrected and recorded
+            assert place.focus == focus.replace("genital mutation", "genital mutilation")
+            (correction,) = place.corrections
+            assert correction.field == "focus"
+            assert correction.report_says == focus and correction.corrected == place.focus
+        else:
+            assert place.focus == focus
+
+
+def test_leadership_for_change_places(site) -> None:
+    lfc = {p.name for p in site.places_by_programme["leadership-for-change"]}
+    assert {"Telford and Wrekin", "Croydon"} <= lfc
+    both = {p.name for p in site.places if {"local-vision", "leadership-for-change"} <= set(p.programmes)}
+    assert both == {"Blackpool", "Solihull", "Bristol", "Birmingham", "Torbay"}
+    assert len(site.places) == 41
+
+
+def test_every_quote_is_copied_exactly_from_the_report(site, report_text) -> None:
+    report = normalise(report_text)
+    quotes = [(place.slug, quote.text) for place in site.places for _, quote in place.quotes]
+    assert len(quotes) >= 30  # the report has about thirty quotes that belong to places
+    for slug, text in quotes:
+        assert normalise(text) in report, (slug, text[:60])
+
+
+def test_enablers_are_the_25_of_appendix_b_spelled_as_it_spells_them(site, report_text) -> None:
+    appendix_b = report_text[report_text.index("## Appendix B"): report_text.index("## Appendix C")]
+    names = [enabler.name for enabler in site.enablers.values()]
+    assert len(names) == len(set(names)) == 25
+    for name in names:
+        assert name in appendix_b
+
+
+def test_solihull_enabler_spelling_is_corrected_and_recorded(site, report_text) -> None:
+    assert "Chris Lawrence-Pietrioni" in report_text  # the slip is in the report
+    solihull = next(p for p in site.places if p.name == "Solihull")
+    assert "chris-lawrence-pietroni" in solihull.enablers
+    assert any(c.report_says == "Chris Lawrence-Pietrioni" and c.corrected == "Chris Lawrence-Pietroni"
+               for c in solihull.corrections)
+    story_text = " ".join(s.text for s in solihull.stories)
+    assert "Pietrioni" not in story_text
+
+
+def test_enablers_named_for_places(site) -> None:
+    by_enabler = {key: sorted(p.name for p in places) for key, places in site.places_by_enabler.items()}
+    assert by_enabler["paul-tarplett"] == ["Calderdale", "Wiltshire"]
+    assert by_enabler["sue-goss"] == ["Nottingham City and Nottinghamshire"]
+    assert by_enabler["john-atkinson"] == ["Bristol"]
+    assert set(by_enabler["holly-wheeler"]) == set(by_enabler["david-bolger"]) == {"Gloucestershire"}
+
+
+def test_new_stories_are_told_on_their_place_pages(site) -> None:
+    by_name = {p.name: p for p in site.places}
+    notts = [s for s in by_name["Nottingham City and Nottinghamshire"].stories if s.source == "new-story-1"]
+    plymouth = [s for s in by_name["Plymouth"].stories if s.source == "new-story-2"]
+    assert len(notts) >= 4 and len(plymouth) >= 4
+    assert any("Holding our nerve" in q.text for s in notts for q in s.quotes)
+    assert any("tipping point" in q.text for s in plymouth for q in s.quotes)
+
+
+def test_each_region_is_one_of_englands_nine(site) -> None:
+    assert len(site.regions) == 9
+    assert all(site.places_by_region[key] for key in ("london", "south-west", "north-west"))

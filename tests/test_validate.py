@@ -1,0 +1,102 @@
+"""Validation across files and vocabularies: every problem at once, each naming file, line and field."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, copy_project
+from generator.problems import DataError
+from generator.validate import load_site, slugify
+
+YORK = (REPO / "site-data" / "places" / "york.yaml").read_text(encoding="utf-8")
+
+
+def _problems(tmp_path: Path, places: dict[str, str], keep_places: bool = True) -> list[str]:
+    project = copy_project(tmp_path / "p", places=places, keep_places=keep_places)
+    with pytest.raises(DataError) as caught:
+        load_site(project.data_dir, display_root=project.root)
+    return [str(p) for p in caught.value.problems]
+
+
+def test_the_real_data_is_valid() -> None:
+    site = load_site(REPO / "site-data", display_root=REPO)
+    assert len(site.places) == 41
+
+
+def test_duplicate_names_differing_only_in_case_and_duplicate_numbers(tmp_path: Path) -> None:
+    twin = YORK.replace("name: York", "name: YORK ")
+    problems = _problems(tmp_path, {"york-again.yaml": twin})
+    assert problems == [
+        "site-data/places/york.yaml:2:7: name: the same name as site-data/places/york-again.yaml: "
+        "each place needs its own",
+        "site-data/places/york.yaml:4:22: local_vision_number: the same Local Vision number as "
+        "site-data/places/york-again.yaml: each place needs its own",
+    ]
+
+
+def test_unknown_vocabulary_ids_get_suggestions(tmp_path: Path) -> None:
+    bad = YORK.replace("themes: [inequality, prevention]", "themes: [inequalty, obesty]")
+    problems = _problems(tmp_path, {"york.yaml": bad})
+    assert any("york.yaml:15:10: themes[0]: unknown theme `inequalty`; did you mean `inequality`?" in p for p in problems)
+    assert any("themes[1]: unknown theme `obesty`; did you mean `obesity`?" in p for p in problems)
+
+
+def test_a_location_outside_england(tmp_path: Path) -> None:
+    cardiff = YORK.replace("latitude: 53.9600", "latitude: 51.4816").replace("longitude: -1.0873", "longitude: -3.1791")
+    (problem,) = _problems(tmp_path, {"york.yaml": cardiff})
+    assert problem.startswith("site-data/places/york.yaml:13:13: location: (51.4816, -3.1791) is not in England")
+
+
+def test_local_vision_number_and_programme_must_agree(tmp_path: Path) -> None:
+    no_programme = YORK.replace("programmes: [local-vision]", "programmes: [leadership-for-change]")
+    (problem,) = _problems(tmp_path, {"york.yaml": no_programme})
+    assert "york.yaml:4:22: local_vision_number: only Local Vision places have a `local_vision_number`" in problem
+
+
+def test_file_names_must_be_clean_slugs(tmp_path: Path) -> None:
+    problems = _problems(tmp_path, {"New Place.yaml": YORK, "other.yml": YORK})
+    assert "site-data/places/New Place.yaml:1:1: (file name): the file name must be lower-case letters, digits " \
+           "and hyphens, such as `new-place.yaml`" in problems
+    assert any(p.startswith("site-data/places/other.yml:1:1: (file name):") and "rename it" in p for p in problems)
+
+
+def test_every_problem_in_every_file_is_reported_at_once(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p", places={
+        "a-place.yaml": "name: A\n",
+        "b-place.yaml": "- a list\n",
+        "c-place.yaml": YORK.replace("region: yorkshire-and-the-humber", "region: yorkshire"),
+    })
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(project.root), "validate"],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert any(line.startswith("site-data/places/a-place.yaml:1:1: programmes: this required field is missing")
+               for line in lines)
+    assert "site-data/places/b-place.yaml:1:1: (file): expected a set of fields (`name: ...`), found a list" in lines
+    assert any(line.startswith("site-data/places/c-place.yaml:10:9: region: unknown region `yorkshire`") for line in lines)
+    assert lines[-1].startswith("Stopped: ") and "Traceback" not in result.stderr
+
+
+def test_vocabulary_files_are_checked_too(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    path = project.data_dir / "themes.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "- id: food\n  name: Food again\n  description: x\n")
+    with pytest.raises(DataError) as caught:
+        load_site(project.data_dir, display_root=project.root)
+    assert [str(p) for p in caught.value.problems][0].startswith("site-data/themes.yaml:")
+    assert "the id `food` is used twice" in str(caught.value.problems[0])
+
+
+@pytest.mark.parametrize(("name", "slug"), [
+    ("Adur & Worthing", "adur-and-worthing"),
+    ("Dorset, Bournemouth and Poole", "dorset-bournemouth-and-poole"),
+    ("../../etc/passwd", "etc-passwd"),
+    ("Ynys Môn", "ynys-mon"),
+    ("<script>", "script"),
+])
+def test_slugify(name: str, slug: str) -> None:
+    assert slugify(name) == slug
