@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import time
 from pathlib import Path
 
 from .build import Project, PublishError, build, generate
-from .problems import DataError, format_problems
-from .validate import load_site
+from .place_schema import SCHEMA_FILE, schema_text
+from .problems import DataError, print_problems
+from .scaffold import ScaffoldError, new_place
+from .serve import serve
+from .validate import load_site, load_vocabularies
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,6 +24,13 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("generate", help="validate, then write the generated Markdown into content/")
     build_parser = commands.add_parser("build", help="validate, generate, then mkdocs build --strict into site/")
     build_parser.add_argument("--site-dir", type=Path, default=None, help="where to build (default: site/)")
+    new_parser = commands.add_parser("new", help="start a new place file from the schema: new \"Place name\"")
+    new_parser.add_argument("name", help="the place's name as the report gives it")
+    schema_parser = commands.add_parser("schema", help=f"write the JSON Schema for editors to site-data/{SCHEMA_FILE}")
+    schema_parser.add_argument("--check", action="store_true", help="only check that the file is up to date")
+    serve_parser = commands.add_parser("serve", help="preview the site locally; it regenerates as you edit")
+    serve_parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    serve_parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
     args = parser.parse_args(argv)
     project = Project(args.root.resolve())
 
@@ -37,12 +48,42 @@ def main(argv: list[str] | None = None) -> int:
             site_dir = args.site_dir or project.root / "site"
             site, count, seconds = build(project, site_dir)
             print(f"Built {len(site.places)} places ({count} generated pages) into {site_dir} ({seconds:.1f} s)")
+        elif args.command == "new":
+            path = new_place(project.data_dir, args.name, load_vocabularies(project.data_dir, display_root=project.root))
+            shown = path.relative_to(project.root).as_posix()
+            print(f"Wrote {shown}. Next: replace each FILL IN in it; `python -m generator validate` lists the "
+                  "ones left, and `python -m generator serve` previews the site.")
+        elif args.command == "schema":
+            return _schema(project, check=args.check)
+        elif args.command == "serve":
+            signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+            return serve(project, host=args.host, port=args.port)
     except DataError as error:
-        print(format_problems(error.problems), file=sys.stderr)
+        print_problems(error.problems)
         print(f"Stopped: {len(error.problems)} problem(s) in site-data/; nothing was changed.", file=sys.stderr)
         return 1
     except PublishError as error:
         print(str(error), file=sys.stderr)
         print("Stopped: mkdocs build failed; the previous site was left as it was.", file=sys.stderr)
         return 1
+    except ScaffoldError as error:
+        print(f"Stopped: {error}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _schema(project: Project, *, check: bool) -> int:
+    target = project.data_dir / SCHEMA_FILE
+    text = schema_text(load_vocabularies(project.data_dir, display_root=project.root))
+    current = target.read_text(encoding="utf-8") if target.exists() else None
+    if check:
+        if current != text:
+            print(f"site-data/{SCHEMA_FILE} is out of date: run `python -m generator schema` and commit it",
+                  file=sys.stderr)
+            return 1
+        print(f"site-data/{SCHEMA_FILE} is up to date")
+        return 0
+    if current != text:
+        target.write_text(text, encoding="utf-8", newline="\n")
+    print(f"Wrote site-data/{SCHEMA_FILE}" if current != text else f"site-data/{SCHEMA_FILE} was already up to date")
     return 0

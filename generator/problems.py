@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
+from typing import TextIO
 
 
 @dataclass(frozen=True, order=True)
@@ -21,9 +23,15 @@ class Problem:
 
     def github_annotation(self) -> str:
         """The same problem as a GitHub Actions annotation, shown on the pull request's diff."""
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        field = self.field.replace("%", "%25").replace(",", "%2C").replace("::", "%3A%3A")
-        return f"::error file={self.path},line={self.line},col={self.column},title={field}::{message}"
+        message = _escape(self.message)
+        return (f"::error file={_escape(self.path, True)},line={self.line},col={self.column},"
+                f"title={_escape(self.field, True)}::{message}")
+
+
+def _escape(text: str, property: bool = False) -> str:  # noqa: A002
+    """Escape a workflow command's data (or a property value, which also escapes `:` and `,`)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return text.replace(":", "%3A").replace(",", "%2C") if property else text
 
 
 class DataError(Exception):
@@ -34,11 +42,14 @@ class DataError(Exception):
         super().__init__(f"{len(self.problems)} problem(s) in the data")
 
 
-def format_problems(problems: list[Problem], *, github: bool | None = None) -> str:
-    """Every problem on its own line; inside GitHub Actions, each one also as an annotation."""
+def print_problems(problems: list[Problem], *, github: bool | None = None,
+                   stderr: TextIO | None = None, stdout: TextIO | None = None) -> None:
+    """Print every problem to stderr; inside GitHub Actions, each also as an annotation on stdout,
+    where the runner reads workflow commands."""
     if github is None:
         github = os.environ.get("GITHUB_ACTIONS") == "true"
-    lines = [str(p) for p in problems]
-    if github:
-        lines += [p.github_annotation() for p in problems]
-    return "\n".join(lines)
+    if problems:
+        print("\n".join(str(p) for p in problems), file=stderr or sys.stderr, flush=True)
+    if github and problems:
+        print("\n".join(p.github_annotation() for p in problems), file=stdout or sys.stdout, flush=True)
+

@@ -1,0 +1,203 @@
+"""The JSON Schema for editors: generated, committed, published, and in agreement with the loader."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+import yaml
+
+from conftest import REPO
+from generator.place_schema import MODELINE, SCHEMA_FILE, schema_text
+from generator.problems import DataError
+from generator.schema import VOCABULARIES
+from generator.validate import load_site, load_vocabularies
+
+COMMITTED = REPO / "site-data" / SCHEMA_FILE
+PLACE_FILES = sorted((REPO / "site-data" / "places").glob("*.yaml"))
+
+GOOD = """\
+# yaml-language-server: $schema=../place.schema.json
+name: Little Snoring
+programmes: [leadership-for-change]
+focus: Helping older people stay well at home.
+summary: >-
+  Little Snoring brought its GP surgery, council and village hall together.
+region: east-of-england
+location: {label: Little Snoring, latitude: 52.8608, longitude: 0.9045}
+themes: [older-people]
+enablers: [paul-tarplett]
+stories:
+  - lesson: relationships
+    title: A village hall as a surgery
+    text: The surgery held clinics in the village hall.
+    quotes:
+      - {text: We went to where people already were., speaker: A GP, role: GP}
+    source: light-bulb-moments
+    enablers: [paul-tarplett]
+outcomes:
+  - {text: Fewer emergency admissions., source: outcomes}
+corrections: []
+"""
+
+
+def _edit(old: str, new: str) -> str:
+    assert GOOD.count(old) == 1, old
+    return GOOD.replace(old, new)
+
+
+# Mistakes that both the loader and the JSON Schema refuse.
+REFUSED_BY_BOTH = {
+    "unknown field": _edit("focus:", "fokus:"),
+    "unknown nested field": _edit("label: Little Snoring", "lable: Little Snoring"),
+    "unknown theme": _edit("[older-people]", "[obesty]"),
+    "theme in capitals": _edit("[older-people]", "[Older-People]"),
+    "unknown region": _edit("region: east-of-england", "region: east-anglia"),
+    "unknown programme": _edit("[leadership-for-change]", "[leadership]"),
+    "unknown Enabler": _edit("enablers: [paul-tarplett]\nstories", "enablers: [paul-tarpet]\nstories"),
+    "unknown lesson": _edit("lesson: relationships", "lesson: relationship"),
+    "unknown report section": _edit("source: outcomes", "source: outcome"),
+    "theme listed twice": _edit("[older-people]", "[older-people, older-people]"),
+    "no programme": _edit("[leadership-for-change]", "[]"),
+    "no theme": _edit("[older-people]", "[]"),
+    "missing name": _edit("name: Little Snoring\n", ""),
+    "missing location": _edit("location: {label: Little Snoring, latitude: 52.8608, longitude: 0.9045}\n", ""),
+    "missing latitude": _edit("latitude: 52.8608, ", ""),
+    "missing quote speaker": _edit(", speaker: A GP", ""),
+    "empty name": _edit("name: Little Snoring", 'name: ""'),
+    "blank summary": _edit("summary: >-\n  Little Snoring brought its GP surgery, council and village hall together.",
+                           'summary: "   "'),
+    "name on two lines": _edit("name: Little Snoring", 'name: "Little\\nSnoring"'),
+    "tab inside a name": _edit("name: Little Snoring", 'name: "Little\\tSnoring"'),
+    "name too long": _edit("name: Little Snoring", "name: " + "x" * 301),
+    "a list for text": _edit("focus: Helping older people stay well at home.", "focus: [Helping, older people]"),
+    "text for a list": _edit("[older-people]", "older-people"),
+    "text for a set of fields": _edit("location: {label: Little Snoring, latitude: 52.8608, longitude: 0.9045}",
+                                      "location: Little Snoring"),
+    "quoted number": _edit("latitude: 52.8608", 'latitude: "52.8608"'),
+    "latitude out of range": _edit("latitude: 52.8608", "latitude: 152.8608"),
+    "Local Vision number out of range": _edit("programmes: [leadership-for-change]",
+                                              "programmes: [local-vision]\nlocal_vision_number: 40"),
+    "Local Vision number as text": _edit("programmes: [leadership-for-change]",
+                                         'programmes: [local-vision]\nlocal_vision_number: "7"'),
+    # PyYAML (YAML 1.1, as the loader reads it) makes these a boolean, a number and a date. Editors read
+    # YAML 1.2, where `NO` and `01234` stay text, so there only the loader catches them.
+    "unquoted NO": _edit("name: Little Snoring", "name: NO"),
+    "unquoted leading-zero number": _edit("label: Little Snoring", "label: 01234"),
+    "unquoted date": _edit("focus: Helping older people stay well at home.", "focus: 2015-11-01"),
+    "a FILL IN id left from the skeleton": _edit("[older-people]", "[FILL IN]"),
+}
+
+# Mistakes the loader refuses and the JSON Schema cannot see, each with the reason. The schema accepts
+# them (asserted below, so this list stays true); the validator on pull requests catches them.
+LOADER_ONLY = {
+    # Rules about several fields at once: JSON Schema could say some, but then they would be written twice.
+    "Local Vision number without the programme": (_edit("\nenablers:", "\nlocal_vision_number: 12\nenablers:"),
+                                                   "a rule across two fields, kept in validate.py only"),
+    "Local Vision programme without its number": (_edit("[leadership-for-change]", "[local-vision]"),
+                                                   "a rule across two fields, kept in validate.py only"),
+    "story Enabler not in the place's Enablers": (_edit("enablers: [paul-tarplett]\nstories", "enablers: []\nstories"),
+                                                  "a rule across two fields, kept in validate.py only"),
+    # Geography.
+    "location outside England": (_edit("latitude: 52.8608, longitude: 0.9045", "latitude: 48.8566, longitude: 2.3522"),
+                                 "needs England's outline, a point-in-polygon test"),
+    # YAML itself, before there is any data to check.
+    "the same key twice": (GOOD + "name: Little Snoring again\n", "YAML: a parser keeps the last value silently"),
+    "an anchor": (_edit("themes: [older-people]", "themes: &t [older-people]"),
+                  "YAML: anchors and aliases are resolved before the schema sees the data"),
+    # Text rules the schema's patterns do not cover.
+    "a bidi control character": (_edit("name: Little Snoring", 'name: "Little \\u202eSnoring"'),
+                                 "control characters: the loader refuses them, patterns do not"),
+    "FILL IN left in free text": (_edit("focus: Helping older people stay well at home.", "focus: FILL IN"),
+                                  "`FILL IN` is text to the schema; the loader names it so it is replaced"),
+}
+
+
+@pytest.fixture(scope="module")
+def vocab() -> dict:
+    return load_vocabularies(REPO / "site-data")
+
+
+@pytest.fixture(scope="module")
+def validator(vocab: dict) -> jsonschema.Draft202012Validator:
+    schema = json.loads(schema_text(vocab))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _loader_accepts(tmp_path: Path, text: str) -> bool:
+    data = tmp_path / "site-data"
+    shutil.copytree(REPO / "site-data", data, ignore=shutil.ignore_patterns("places"))
+    (data / "places").mkdir()
+    (data / "places" / "little-snoring.yaml").write_text(text, encoding="utf-8")
+    try:
+        load_site(data, display_root=tmp_path)
+    except DataError:
+        return False
+    return True
+
+
+def _schema_accepts(validator: jsonschema.Draft202012Validator, text: str) -> bool:
+    return validator.is_valid(yaml.safe_load(text))
+
+
+def test_the_committed_schema_is_the_generated_one(vocab: dict) -> None:
+    assert COMMITTED.read_text(encoding="utf-8") == schema_text(vocab), (
+        "site-data/place.schema.json is out of date: run `python -m generator schema` and commit it"
+    )
+
+
+def test_the_site_publishes_the_same_schema(built_site: Path) -> None:
+    assert (built_site / "data" / SCHEMA_FILE).read_text(encoding="utf-8") == COMMITTED.read_text(encoding="utf-8")
+
+
+def test_vocabulary_fields_offer_the_ids_of_their_vocabulary(vocab: dict) -> None:
+    schema = json.loads(schema_text(vocab))
+    properties, defs = schema["properties"], schema["$defs"]
+    assert properties["themes"]["items"]["enum"] == list(vocab["themes"])
+    assert properties["themes"]["uniqueItems"] is True
+    assert properties["region"]["enum"] == list(vocab["regions"])
+    assert properties["programmes"]["items"]["enum"] == list(vocab["programmes"])
+    assert properties["enablers"]["items"]["enum"] == list(vocab["enablers"])
+    assert defs["Story"]["properties"]["lesson"]["enum"] == list(vocab["lessons"])
+    assert defs["Outcome"]["properties"]["source"]["enum"] == list(vocab["sections"])
+    assert "vocabulary" not in json.dumps(schema)  # the marks are all turned into enums
+    assert set(vocab) == set(VOCABULARIES)
+
+
+def test_every_field_has_a_description_for_editors(vocab: dict) -> None:
+    schema = json.loads(schema_text(vocab))
+    for model in [schema, *schema["$defs"].values()]:
+        for name, field in model["properties"].items():
+            described = field.get("description") or schema["$defs"].get(field.get("$ref", "").split("/")[-1], {})
+            assert described, name
+
+
+@pytest.mark.parametrize("path", PLACE_FILES, ids=lambda path: path.stem)
+def test_every_shipped_place_file_passes_the_schema(validator, path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == MODELINE
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(yaml.safe_load(text))]
+    assert errors == []
+
+
+def test_the_good_example_passes_both(tmp_path: Path, validator) -> None:
+    assert _loader_accepts(tmp_path, GOOD)
+    assert _schema_accepts(validator, GOOD)
+
+
+@pytest.mark.parametrize("case", REFUSED_BY_BOTH)
+def test_the_schema_refuses_what_the_loader_refuses(tmp_path: Path, validator, case: str) -> None:
+    text = REFUSED_BY_BOTH[case]
+    assert not _loader_accepts(tmp_path, text), "the loader should refuse it"
+    assert not _schema_accepts(validator, text), "the JSON Schema should refuse it"
+
+
+@pytest.mark.parametrize("case", LOADER_ONLY)
+def test_what_only_the_loader_can_refuse(tmp_path: Path, validator, case: str) -> None:
+    text, _reason = LOADER_ONLY[case]
+    assert not _loader_accepts(tmp_path, text), "the loader should refuse it"
+    assert _schema_accepts(validator, text), "the schema now refuses it too: move the case to REFUSED_BY_BOTH"
