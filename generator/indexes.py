@@ -1,7 +1,12 @@
-"""Index pages: themes, lessons, Enablers, programmes and regions, each with a page per entry."""
+"""Index pages: themes, lessons, Enablers, programmes and regions, each with a page per entry.
+
+Every grouping comes from the site model (``model.build_site`` collects them once), so a new place
+file shows up on each index it belongs to without any change here.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import jinja2
@@ -9,63 +14,162 @@ import jinja2
 from .model import Site, SitePlace
 from .places import attribution
 from .render import Page, render_page
+from .schema import Participant, Programme
 
-_KINDS = (
-    # folder, title, noun, plural, intro, what an entry page says when it has no places
-    ("themes", "Themes", "Theme", "themes",
-     "The issue areas that run through the places' work. Each theme lists its places and their quotes.",
-     "No place in the data has this theme yet."),
-    ("enablers", "Enablers", "Enabler", "Enablers",
-     "The Enablers and Leadership for Change coaches listed in the report's Appendix B. The report names "
-     "some of them in the stories of particular places; the others it thanks without naming a place.",
-     "The report thanks this Enabler in Appendix B but does not name them in any place's story."),
-    ("programmes", "Programmes", "Programme", "programmes",
-     "The national Systems Leadership programmes that the places took part in.",
-     "The report names no place in this programme."),
-    ("regions", "Regions", "Region", "regions",
-     "England's nine regions and the places in each.",
-     "No place in the data is in this region."),
+PARTICIPANT_KINDS = (
+    # kind, heading, why it has no place page (our words)
+    ("national-body", "National bodies",
+     "National organisations that took part alongside local teams; they are not places."),
+    ("organisation", "Single organisations",
+     "An NHS trust or health body rather than a whole area."),
+    ("outside-england", "Outside England",
+     "This site's map and regions cover England only."),
+    ("area", "Areas named without a story",
+     "Areas in England whose teams the report lists by name and says nothing more about: with no focus "
+     "or story to retell, they have no page of their own."),
 )
 
 
+@dataclass(frozen=True)
+class _Kind:
+    folder: str
+    title: str
+    noun: str
+    intro: str
+
+
+_THEMES = _Kind("themes", "Themes", "Theme",
+                "The issue areas that run through the places' work. Each theme page lists its places, "
+                "with their focus, and the quotes from them.")
+_ENABLERS = _Kind("enablers", "Enablers", "Enabler",
+                  "The Enablers and Leadership for Change coaches listed in the report's Appendix B. The "
+                  "report names some of them in the stories of particular places; the others it thanks "
+                  "without naming a place.")
+_PROGRAMMES = _Kind("programmes", "Programmes", "Programme",
+                    "The national Systems Leadership programmes that the places took part in. Other "
+                    "participants are those the report lists for a programme that have no place page here.")
+_REGIONS = _Kind("regions", "Regions", "Region", "England's nine regions and the places in each.")
+
+
 def index_pages(site: Site, env: jinja2.Environment) -> list[Page]:
-    pages: list[Page] = []
-    groups = {
-        "themes": (site.themes, site.places_by_theme),
-        "enablers": (site.enablers, site.places_by_enabler),
-        "programmes": (site.programmes, site.places_by_programme),
-        "regions": (site.regions, site.places_by_region),
-    }
-    for folder, title, noun, plural, intro, empty in _KINDS:
-        entries, places_by = groups[folder]
-        counts = {key: len(places) for key, places in places_by.items()}
-        pages.append(
-            render_page(env, "term-index.md.j2", f"{folder}/index.md",
-                        title=title, intro=intro, noun=noun, entries=entries, counts=counts, folder=folder)
-        )
-        for key, entry in entries.items():
-            places = places_by[key]
-            pages.append(
-                render_page(env, "term.md.j2", f"{folder}/{key}.md",
-                            entry=entry, places=places, quotes=_quotes(places) if folder == "themes" else [],
-                            empty=empty, folder=folder, plural=plural, attribution=attribution)
-            )
-    pages.extend(_lesson_pages(site, env))
+    """The index page and entry pages of every kind, in a stable order."""
+    return [
+        *_theme_pages(site, env), *_enabler_pages(site, env), *_programme_pages(site, env),
+        *_region_pages(site, env), *lesson_pages(site, env),
+    ]
+
+
+def _theme_pages(site: Site, env: jinja2.Environment) -> list[Page]:
+    groups = site.places_by_theme
+    return [
+        _index(env, _THEMES, site.themes, [("Places", _sizes(groups)), ("Quotes", _quote_counts(groups))]),
+        *(render_page(env, "term.md.j2", f"themes/{key}.md", entry=theme, places=groups[key],
+                      quotes=_quotes(groups[key]), empty="No place in the data has this theme yet.",
+                      folder="themes", plural="themes", attribution=attribution)
+          for key, theme in site.themes.items()),
+    ]
+
+
+def _enabler_pages(site: Site, env: jinja2.Environment) -> list[Page]:
+    places, stories = site.places_by_enabler, site.stories_by_enabler
+    return [
+        _index(env, _ENABLERS, site.enablers, [("Places", _sizes(places)), ("Stories", _sizes(stories))]),
+        *(render_page(env, "enabler.md.j2", f"enablers/{key}.md", site=site, entry=enabler, places=places[key],
+                      stories=stories[key], attribution=attribution)
+          for key, enabler in site.enablers.items()),
+    ]
+
+
+def _programme_pages(site: Site, env: jinja2.Environment) -> list[Page]:
+    places = site.places_by_programme
+    others = {key: other_participants(programme, places[key]) for key, programme in site.programmes.items()}
+    columns = [("Places", _sizes(places)), ("Other participants", _sizes(others)), ("Quotes", _quote_counts(places))]
+    return [
+        _index(env, _PROGRAMMES, site.programmes, columns),
+        *(render_page(env, "programme.md.j2", f"programmes/{key}.md", entry=programme, places=places[key],
+                      others=others[key], participant_kinds=PARTICIPANT_KINDS)
+          for key, programme in site.programmes.items()),
+    ]
+
+
+def _region_pages(site: Site, env: jinja2.Environment) -> list[Page]:
+    groups = site.places_by_region
+    return [
+        _index(env, _REGIONS, site.regions, [("Places", _sizes(groups)), ("Quotes", _quote_counts(groups))]),
+        *(render_page(env, "term.md.j2", f"regions/{key}.md", entry=region, places=groups[key],
+                      quotes=_quotes(groups[key]), empty="No place in the data is in this region.",
+                      folder="regions", plural="regions", attribution=attribution)
+          for key, region in site.regions.items()),
+    ]
+
+
+def _index(env: jinja2.Environment, kind: _Kind, entries: dict[str, Any],
+           columns: list[tuple[str, dict[str, int]]]) -> Page:
+    """A kind's index page: a table of its entries with one column of counts per (heading, counts)."""
+    return render_page(env, "term-index.md.j2", f"{kind.folder}/index.md", title=kind.title, intro=kind.intro,
+                       noun=kind.noun, entries=entries, folder=kind.folder, columns=columns)
+
+
+def lesson_pages(site: Site, env: jinja2.Environment) -> list[Page]:
+    """The lessons index (places, stories and quotes per lesson) and a page per lesson."""
+    counts = lesson_counts(site)
+    pages = [render_page(env, "lesson-index.md.j2", "lessons/index.md", site=site, counts=counts)]
+    lessons = list(site.lessons.values())
+    for index, lesson in enumerate(lessons):
+        stories = site.stories_by_lesson[lesson.id]
+        pages.append(render_page(
+            env, "lesson.md.j2", f"lessons/{lesson.id}.md", site=site, lesson=lesson, stories=stories,
+            places=_places_of(stories), attribution=attribution,
+            previous=lessons[index - 1] if index > 0 else None,
+            next=lessons[index + 1] if index + 1 < len(lessons) else None,
+        ))
     return pages
+
+
+@dataclass(frozen=True)
+class LessonCounts:
+    places: dict[str, int]
+    stories: dict[str, int]
+    quotes: dict[str, int]
+    """Place quotes in the lesson's stories plus the lesson's own quotes that belong to no place."""
+
+
+def lesson_counts(site: Site) -> LessonCounts:
+    return LessonCounts(
+        places={key: len(_places_of(stories)) for key, stories in site.stories_by_lesson.items()},
+        stories={key: len(stories) for key, stories in site.stories_by_lesson.items()},
+        quotes={
+            key: sum(len(story.quotes) for _, story in stories) + len(site.lessons[key].quotes)
+            for key, stories in site.stories_by_lesson.items()
+        },
+    )
+
+
+def other_participants(programme: Programme, places: list[SitePlace]) -> list[Participant]:
+    """The programme's participants without a place page; one that has gained a place file drops out."""
+    names = {_name_key(place.name) for place in places}
+    return [participant for participant in programme.other_participants if _name_key(participant.name) not in names]
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.replace("&", "and").casefold().split())
+
+
+def _places_of(stories: list[tuple[SitePlace, Any]]) -> list[SitePlace]:
+    """The distinct places of (place, story) pairs, in their first order (already sorted by place)."""
+    seen: dict[str, SitePlace] = {}
+    for place, _ in stories:
+        seen.setdefault(place.slug, place)
+    return list(seen.values())
+
+
+def _sizes(groups: dict[str, list[Any]]) -> dict[str, int]:
+    return {key: len(items) for key, items in groups.items()}
+
+
+def _quote_counts(places_by: dict[str, list[SitePlace]]) -> dict[str, int]:
+    return {key: sum(len(place.quotes) for place in places) for key, places in places_by.items()}
 
 
 def _quotes(places: list[SitePlace]) -> list[tuple[SitePlace, Any, Any]]:
     return [(place, story, quote) for place in places for story, quote in place.quotes]
-
-
-def _lesson_pages(site: Site, env: jinja2.Environment) -> list[Page]:
-    quote_counts = {
-        key: sum(len(story.quotes) for _, story in stories) for key, stories in site.stories_by_lesson.items()
-    }
-    pages = [render_page(env, "lesson-index.md.j2", "lessons/index.md", site=site, quote_counts=quote_counts)]
-    for key, lesson in site.lessons.items():
-        pages.append(
-            render_page(env, "lesson.md.j2", f"lessons/{key}.md",
-                        lesson=lesson, stories=site.stories_by_lesson[key], attribution=attribution)
-        )
-    return pages

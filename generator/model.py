@@ -7,12 +7,12 @@ indexes are collected here, sorted once with named keys, before anything is rend
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import PrivateAttr
 
-from .schema import Enabler, Lesson, Place, Programme, Quote, Region, Section, Story, Theme
+from .schema import Enabler, Lesson, Place, Programme, Quote, Region, Section, SteeringGroupMember, Story, Theme
 from .yamlfile import locate
 
 
@@ -52,6 +52,8 @@ class Site:
     places_by_enabler: dict[str, list[SitePlace]]
     places_by_region: dict[str, list[SitePlace]]
     stories_by_lesson: dict[str, list[tuple[SitePlace, Story]]]
+    stories_by_enabler: dict[str, list[tuple[SitePlace, Story]]] = field(default_factory=dict)
+    steering_group: dict[str, SteeringGroupMember] = field(default_factory=dict)
 
     @property
     def quote_count(self) -> int:
@@ -74,9 +76,12 @@ def build_site(places: list[SitePlace], vocab: dict[str, dict[str, Any]]) -> Sit
         return result
 
     stories_by_lesson: dict[str, list[tuple[SitePlace, Story]]] = {key: [] for key in vocab["lessons"]}
+    stories_by_enabler: dict[str, list[tuple[SitePlace, Story]]] = {key: [] for key in vocab["enablers"]}
     for place in ordered:
         for story in place.stories:
             stories_by_lesson[story.lesson].append((place, story))
+            for enabler in story.enablers:
+                stories_by_enabler[enabler].append((place, story))
 
     return Site(
         places=ordered,
@@ -91,4 +96,6 @@ def build_site(places: list[SitePlace], vocab: dict[str, dict[str, Any]]) -> Sit
         places_by_enabler=group(vocab["enablers"], lambda p: p.enablers),
         places_by_region=group(vocab["regions"], lambda p: [p.region]),
         stories_by_lesson=stories_by_lesson,
+        stories_by_enabler=stories_by_enabler,
+        steering_group=vocab.get("steering-group", {}),
     )

@@ -12,6 +12,7 @@ import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
+from pydantic.fields import FieldInfo
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _SLUG_RE = re.compile(SLUG_PATTERN)
@@ -54,13 +55,17 @@ def _check_finite(value: float) -> float:
     return value
 
 
-Line = Annotated[str, Strict(), Field(max_length=300), AfterValidator(_clean_line)]
+# For the JSON Schema only (the validators are what count): patterns that editors can check.
+_ONE_LINE = {"pattern": r"^\s*[^\n\r\t]*\S[^\n\r\t]*\s*$"}
+_NOT_BLANK = {"pattern": r"\S"}
+
+Line = Annotated[str, Strict(), Field(max_length=300, json_schema_extra=_ONE_LINE), AfterValidator(_clean_line)]
 """One line of text: no line breaks. Used for names, headings, attributions."""
-LongLine = Annotated[str, Strict(), Field(max_length=1500), AfterValidator(_clean_line)]
+LongLine = Annotated[str, Strict(), Field(max_length=1500, json_schema_extra=_ONE_LINE), AfterValidator(_clean_line)]
 """One line of text that may be long: a focus, a quote."""
-Text = Annotated[str, Strict(), Field(max_length=4000), AfterValidator(_clean_text)]
+Text = Annotated[str, Strict(), Field(max_length=4000, json_schema_extra=_NOT_BLANK), AfterValidator(_clean_text)]
 """Prose in our own words; a blank line starts a new paragraph."""
-Id = Annotated[str, Strict(), Field(max_length=80), AfterValidator(_check_slug)]
+Id = Annotated[str, Strict(), Field(max_length=80, json_schema_extra={"pattern": SLUG_PATTERN}), AfterValidator(_check_slug)]
 """An id from one of the vocabularies in site-data/."""
 Coordinate = Annotated[float, Strict(), AfterValidator(_check_finite)]
 
@@ -103,18 +108,33 @@ class Quote(_Model):
 class Story(_Model):
     """One part of the place's story, tied to one of the report's lessons."""
 
-    lesson: Id = Field(description="The lesson this story illustrates: an id from `site-data/lessons.yaml`.")
+    lesson: Id = Field(
+        description="The lesson this story illustrates: an id from `site-data/lessons.yaml`.",
+        json_schema_extra={"vocabulary": "lessons"},
+    )
     title: Line = Field(description="A short heading in our own words.")
     text: Text = Field(description="The story in our own words. A blank line starts a new paragraph.")
     quotes: list[Quote] = Field(default_factory=list, description="The report's quotes for this story.")
-    source: Id = Field(description="The report section it comes from: an id from `site-data/sections.yaml`.")
+    source: Id = Field(
+        description="The report section it comes from: an id from `site-data/sections.yaml`.",
+        json_schema_extra={"vocabulary": "sections"},
+    )
+    enablers: list[Id] = Field(
+        default_factory=list,
+        description="The Enablers the report names in this part of the story (by name or in a quote): "
+        "ids that are also in the place's `enablers`. Leave out if none.",
+        json_schema_extra={"vocabulary": "enablers"},
+    )
 
 
 class Outcome(_Model):
     """A result the report lists for the place."""
 
     text: Text = Field(description="The outcome in our own words.")
-    source: Id = Field(description="The report section it comes from: an id from `site-data/sections.yaml`.")
+    source: Id = Field(
+        description="The report section it comes from: an id from `site-data/sections.yaml`.",
+        json_schema_extra={"vocabulary": "sections"},
+    )
 
 
 class Correction(_Model):
@@ -131,7 +151,8 @@ class Place(_Model):
 
     name: Line = Field(description="The place's name as the report gives it, e.g. `Calderdale`.")
     programmes: Annotated[list[Id], Field(min_length=1)] = Field(
-        description="The programmes the place took part in: ids from `site-data/programmes.yaml`."
+        description="The programmes the place took part in: ids from `site-data/programmes.yaml`.",
+        json_schema_extra={"vocabulary": "programmes"},
     )
     local_vision_number: Annotated[int, Strict(), Field(ge=1, le=39)] | None = Field(
         default=None,
@@ -142,14 +163,19 @@ class Place(_Model):
         "otherwise a line in our own words from what the report says."
     )
     summary: Text = Field(description="Two or three sentences in our own words about the place's story.")
-    region: Id = Field(description="One of England's nine regions: an id from `site-data/regions.yaml`.")
+    region: Id = Field(
+        description="One of England's nine regions: an id from `site-data/regions.yaml`.",
+        json_schema_extra={"vocabulary": "regions"},
+    )
     location: Location
     themes: Annotated[list[Id], Field(min_length=1)] = Field(
-        description="The issue areas of the work: ids from `site-data/themes.yaml`."
+        description="The issue areas of the work: ids from `site-data/themes.yaml`.",
+        json_schema_extra={"vocabulary": "themes"},
     )
     enablers: list[Id] = Field(
         default_factory=list,
         description="The Enablers the report names for this place: ids from `site-data/enablers.yaml`.",
+        json_schema_extra={"vocabulary": "enablers"},
     )
     stories: list[Story] = Field(default_factory=list, description="The place's stories, each tied to a lesson.")
     outcomes: list[Outcome] = Field(default_factory=list, description="Outcomes the report lists for the place.")
@@ -158,12 +184,27 @@ class Place(_Model):
     )
 
 
+class LessonQuote(Quote):
+    """A quote the report uses for a lesson without tying it to any place."""
+
+    context: Text = Field(description="In our own words: who is speaking and why the report quotes them here.")
+    work: Line | None = Field(
+        default=None, description="The published work the report cites for the quote, if it cites one."
+    )
+
+
 class Lesson(_Model):
+    """One of the report's lessons: a hurdle or a light bulb moment."""
+
     id: Id
     kind: Literal["hurdle", "light-bulb"]
-    title: LongLine
-    short: Line
-    description: Text
+    title: LongLine = Field(description="The report's own heading for the lesson.")
+    short: Line = Field(description="A short name in our own words.")
+    description: Text = Field(description="A short framing of the lesson in our own words.")
+    quotes: list[LessonQuote] = Field(
+        default_factory=list,
+        description="Quotes the report uses for this lesson that belong to no place (place quotes go in place files).",
+    )
 
 
 class Theme(_Model):
@@ -172,11 +213,27 @@ class Theme(_Model):
     description: Text
 
 
+class Participant(_Model):
+    """A programme participant that the report names but that has no place page here."""
+
+    name: Line = Field(description="The name exactly as the report lists it.")
+    kind: Literal["national-body", "organisation", "outside-england", "area"] = Field(
+        description="Why it is not a place on this site: a national body, a single organisation, "
+        "outside England, or an area the report names without telling its story."
+    )
+
+
 class Programme(_Model):
+    """One of the national programmes the places took part in."""
+
     id: Id
     name: Line
     full_name: Line
-    description: Text
+    description: Text = Field(description="What the report says about the programme, in our own words.")
+    other_participants: list[Participant] = Field(
+        default_factory=list,
+        description="Participants the report lists for the programme that are not places on this site.",
+    )
 
 
 class Enabler(_Model):
@@ -195,6 +252,17 @@ class Section(_Model):
     page: Annotated[int, Strict(), Field(ge=1)] | None = None
 
 
+class SteeringGroupMember(_Model):
+    """A member or chair of the Systems Leadership Steering Group (the report's Appendix C)."""
+
+    id: Id
+    name: Line = Field(description="The organisation or person exactly as Appendix C lists them.")
+    chair: Annotated[bool, Strict()] = Field(
+        default=False, description="`true` for the people Appendix C names as chairs."
+    )
+    role: Line | None = Field(default=None, description="A chair's role as Appendix C gives it.")
+
+
 VOCABULARIES: dict[str, type[_Model]] = {
     "themes": Theme,
     "lessons": Lesson,
@@ -202,5 +270,16 @@ VOCABULARIES: dict[str, type[_Model]] = {
     "enablers": Enabler,
     "regions": Region,
     "sections": Section,
+    "steering-group": SteeringGroupMember,
 }
 """Each vocabulary file in site-data/ (``<name>.yaml``, a list) and the model of its entries."""
+
+
+def vocabulary_of(field: FieldInfo) -> str | None:
+    """The vocabulary (a key of VOCABULARIES) whose ids a field holds, or None.
+
+    A field declares it with ``json_schema_extra={"vocabulary": ...}``; validation, the JSON Schema
+    and the ``new`` scaffold all read it from there.
+    """
+    extra = field.json_schema_extra
+    return extra.get("vocabulary") if isinstance(extra, dict) else None  # type: ignore[return-value]
