@@ -40,3 +40,15 @@ def _in_ring(x: float, y: float, ring: Ring) -> bool:
 def in_england(latitude: float, longitude: float) -> bool:
     """Return True if (latitude, longitude), in WGS84 degrees, lies inside England's outline."""
     return any(_in_ring(longitude, latitude, ring) for ring in _RINGS)
+
+
+def rings() -> tuple[Ring, ...]:
+    """England's outline: closed ``(longitude, latitude)`` rings, no holes."""
+    return _RINGS
+
+
+def bounds() -> tuple[tuple[float, float], tuple[float, float]]:
+    """England's outline as ``((south, west), (north, east))`` in degrees: the map's first view."""
+    longitudes = [x for ring in _RINGS for x, _ in ring]
+    latitudes = [y for ring in _RINGS for _, y in ring]
+    return (min(latitudes), min(longitudes)), (max(latitudes), max(longitudes))

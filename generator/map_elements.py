@@ -1,0 +1,253 @@
+"""folium elements for the place maps, and the map script that folium writes from them.
+
+folium composes each kind of map (Leaflet options, tile layer, clusters, layers, controls) and renders
+its JavaScript. Three of its defaults are wrong for a page of this site, so :class:`PlaceMap` replaces
+the Map template: folium's writes ``html, body {height: 100%}``, Bootstrap and a ``user-scalable=no``
+viewport into the page head, and ties the map to a random element id. Here only the script part of the
+figure is kept, wrapped in a function of the container element, so one script serves every page.
+
+No place text reaches any element here: folium renders popup and tooltip text as a Jinja template,
+and puts it in a JavaScript template literal without escaping. The markers come from places.geojson
+in the browser (``content/assets/place-map.js``), which puts names and foci in the page as text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import folium
+from branca.element import CssLink, Figure, JavascriptLink, MacroElement
+from folium.plugins import MarkerCluster
+from folium.template import Template
+from folium.utilities import JsCode
+
+
+@dataclass(frozen=True)
+class TileSource:
+    """A slippy-map tile server: the only host outside the site that a page with a map contacts."""
+
+    url: str
+    attribution: str
+    max_zoom: int
+
+
+TILES = TileSource(
+    url="https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+    attribution='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+    max_zoom=19,
+)
+"""The tile server, configured here and nowhere else. OpenStreetMap's policy asks for the visible
+attribution above and a Referer header (see ``overrides/main.html``)."""
+
+RUNTIME_JS = "assets/place-map.js"
+RUNTIME_CSS = "assets/place-map.css"
+LEAFLET = "map/leaflet/"
+MARKERCLUSTER = "map/leaflet.markercluster/"
+
+PROGRAMME_LAYERS = {
+    "local-vision": "Local Vision places",
+    "leadership-for-change": "Leadership for Change teams",
+}
+"""The map's switchable layers, by programme id, with labels written here (Leaflet's layer control
+shows a label as HTML, so no label comes from the data)."""
+
+
+class PlaceMap(folium.Map):
+    """A Leaflet map in ``container`` (a variable of the function the script is wrapped in).
+
+    It first fits ``data-bounds`` of the container (``south,west,north,east``) if there is one, else
+    ``bounds``; the reset-view control goes back to the same view.
+    """
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.map(container, {{ this.options|tojavascript }});
+            {{ this.get_name() }}.placeHome = {
+                bounds: PlaceMaps.bounds(container, {{ this.bounds|tojson }}),
+                options: {{ this.fit_options|tojavascript }}
+            };
+            {{ this.get_name() }}.fitBounds({{ this.get_name() }}.placeHome.bounds, {{ this.get_name() }}.placeHome.options);
+        {% endmacro %}
+        """
+    )
+    default_js = [("leaflet", LEAFLET + "leaflet.js")]
+    default_css = [("leaflet_css", LEAFLET + "leaflet.css")]
+
+    def __init__(self, name: str, *, bounds: list[list[float]], fit_options: dict, min_zoom: int | None = None,
+                 **options: object) -> None:
+        super().__init__(tiles=None, **options)
+        self._id = name
+        if min_zoom is not None:
+            self.options["min_zoom"] = min_zoom  # folium gives min_zoom to the tile layer only
+        self.bounds = bounds
+        self.fit_options = fit_options
+        self.options.pop("zoom", None)  # the view comes from fitBounds
+        folium.TileLayer(
+            tiles=TILES.url, attr=TILES.attribution, max_zoom=TILES.max_zoom, control=False
+        ).add_to(self)._id = name
+
+
+class PlaceCluster(MarkerCluster):
+    """Leaflet.markercluster, served from the site."""
+
+    default_js = [("markerclusterjs", MARKERCLUSTER + "leaflet.markercluster.js")]
+    default_css = [
+        ("markerclustercss", MARKERCLUSTER + "MarkerCluster.css"),
+        ("markerclusterdefaultcss", MARKERCLUSTER + "MarkerCluster.Default.css"),
+    ]
+
+
+class ResetView(MacroElement):
+    """A button that goes back to the map's first view."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            PlaceMaps.resetViewControl({{ this.options|tojavascript }}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, *, position: str = "topleft") -> None:
+        super().__init__()
+        self._name = "ResetView"
+        self.options = {"position": position}
+
+
+class Fullscreen(MacroElement):
+    """A button that shows the map on the whole screen (or the whole window, where the browser
+    cannot make an element fullscreen) and back."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            PlaceMaps.fullscreenControl({{ this.options|tojavascript }}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, *, position: str = "topleft") -> None:
+        super().__init__()
+        self._name = "Fullscreen"
+        self.options = {"position": position}
+
+
+class Outline(MacroElement):
+    """England's outline under the markers: where the places are still shows without tiles."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            PlaceMaps.outlineLayer({{ this.options|tojavascript }}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, *, data: str) -> None:
+        super().__init__()
+        self._name = "Outline"
+        self.options = {"data": data}
+
+
+class PlaceMarkers(folium.elements.JSCSSMixin, MacroElement):
+    """The places, read from places.geojson in the browser: one marker each, with popups, filters,
+    deep links and the list beside the map kept in step (see ``content/assets/place-map.js``)."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            PlaceMaps.placesLayer(container, {
+                cluster: {{ this.cluster.get_name() if this.cluster else "null" }},
+                programmeLayers: {
+                {%- for id, layer in this.programme_layers.items() %}
+                    {{ id|tojson }}: {{ layer.get_name() }},
+                {%- endfor %}
+                },
+                ...{{ this.options|tojavascript }}
+            }).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+    default_js = [("place_map", RUNTIME_JS)]
+    default_css = [("place_map_css", RUNTIME_CSS)]
+
+    def __init__(self, *, data: str, cluster: PlaceCluster | None = None,
+                 programme_layers: dict[str, folium.FeatureGroup] | None = None) -> None:
+        super().__init__()
+        self._name = "PlaceMarkers"
+        self.cluster = cluster
+        self.programme_layers = programme_layers or {}
+        self.options = {"data": data}
+
+
+def _stable(element: MacroElement, name: str) -> MacroElement:
+    """folium names elements with random hex; a fixed name keeps two builds byte-identical."""
+    element._id = name
+    return element
+
+
+def full_map(*, bounds: list[list[float]], data: str, outline: str) -> PlaceMap:
+    """The map page's map: every place, clustered, with a layer per programme."""
+    m = PlaceMap(
+        "all", bounds=bounds, fit_options={"padding": [8, 8]},
+        zoom_snap=0.25, min_zoom=4,
+    )
+    _stable(Outline(data=outline), "all").add_to(m)
+    cluster = _stable(PlaceCluster(control=False, show_coverage_on_hover=False, max_cluster_radius=40), "all")
+    cluster.add_to(m)
+    layers = {}
+    for id, label in PROGRAMME_LAYERS.items():
+        swatch = f'<span class="place-map__swatch place-map__swatch--{id}"></span>'
+        layers[id] = _stable(folium.FeatureGroup(name=swatch + label, overlay=True, show=True), id.replace("-", "_"))
+        layers[id].add_to(m)
+    # Open beside a wide map; on a phone a button, so that it does not cover the map.
+    collapsed = JsCode("container.clientWidth < 600")
+    _stable(folium.LayerControl(position="topright", collapsed=collapsed), "all").add_to(m)
+    _stable(ResetView(), "all").add_to(m)
+    _stable(Fullscreen(), "all").add_to(m)
+    _stable(PlaceMarkers(data=data, cluster=cluster, programme_layers=layers), "all").add_to(m)
+    return m
+
+
+def small_map(*, bounds: list[list[float]], data: str, outline: str) -> PlaceMap:
+    """A small map of a few places (a place page's, a theme's), fitted to them."""
+    # Zoom 7 shows a place within its part of England; the top padding leaves room for a marker's pin.
+    fit = {"paddingTopLeft": [30, 50], "paddingBottomRight": [30, 15], "maxZoom": 7}
+    m = PlaceMap(
+        "small", bounds=bounds, fit_options=fit,
+        zoom_snap=0.5, scroll_wheel_zoom=False, dragging=JsCode("!L.Browser.mobile"),
+    )
+    _stable(Outline(data=outline), "small").add_to(m)
+    _stable(ResetView(), "small").add_to(m)
+    _stable(PlaceMarkers(data=data), "small").add_to(m)
+    return m
+
+
+def map_script(maps: dict[str, PlaceMap]) -> str:
+    """The JavaScript that sets up each kind of map: ``PlaceMaps.setups[kind](container)``."""
+    parts = ["/* Written by generator/map_elements.py with folium; do not edit. */\n"]
+    for kind, m in maps.items():
+        figure = m.get_root()
+        assert isinstance(figure, Figure)
+        figure.render()
+        lines = figure.script.render().splitlines()
+        body = "\n".join("    " + line.strip() for line in lines if line.strip())
+        parts.append(f"PlaceMaps.setups[{kind!r}] = function (container) {{\n{body}\n"
+                     f"return {m.get_name()};\n}};\n")
+    return "\n".join(parts)
+
+
+def required_assets(maps: dict[str, PlaceMap]) -> tuple[list[str], list[str]]:
+    """The scripts and style sheets the maps need, in the order folium lists them (paths in the site)."""
+    scripts: list[str] = []
+    styles: list[str] = []
+    for m in maps.values():
+        figure = m.get_root()
+        figure.render()
+        for child in figure.header._children.values():
+            if isinstance(child, JavascriptLink) and child.url not in scripts:
+                scripts.append(child.url)
+            elif isinstance(child, CssLink) and child.url not in styles:
+                styles.append(child.url)
+    return scripts, styles

@@ -1,0 +1,234 @@
+"""The map's data and configuration: places.geojson, the folium-written script, the vendored Leaflet,
+the map page and the small maps, and hostile place text (see also test_map_browser.py)."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+import xstatic.pkg.leaflet
+import yaml
+from conftest import REPO, copy_project
+
+from generator import england
+from generator.build import build
+from generator.map import GEOJSON, SCRIPT, map_pages, maps, places_geojson
+from generator.map_elements import TILES, map_script, required_assets
+from generator.render import make_environment
+from generator.validate import load_site
+
+PLACES = sorted(path.stem for path in (REPO / "site-data" / "places").glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def site():
+    return load_site(REPO / "site-data", display_root=REPO)
+
+
+def _features(text: str) -> dict[str, dict]:
+    collection = json.loads(text)
+    assert collection["type"] == "FeatureCollection"
+    return {feature["properties"]["slug"]: feature for feature in collection["features"]}
+
+
+def test_geojson_has_one_feature_per_place_with_what_a_popup_needs(site) -> None:
+    features = _features(places_geojson(site))
+    assert sorted(features) == PLACES
+    calderdale = features["calderdale"]
+    assert calderdale["id"] == "calderdale"
+    assert calderdale["geometry"] == {"type": "Point", "coordinates": [-1.8658, 53.7248]}  # longitude first
+    props = calderdale["properties"]
+    assert props["name"] == "Calderdale" and props["number"] == 7
+    assert props["focus"].startswith("Increasing the percentage of school age children")
+    assert props["themes"][0] == "physical-activity" and props["theme_names"][0] == "Physical activity"
+    assert len(props["themes"]) == len(props["theme_names"])
+    assert props["programmes"] == ["local-vision"] and props["programme_names"] == ["Local Vision"]
+    assert props["region"] == "yorkshire-and-the-humber" and props["url"] == "places/calderdale/"
+    lfc_only = [f for f in features.values() if f["properties"]["programmes"] == ["leadership-for-change"]]
+    assert lfc_only and all(f["properties"]["number"] is None for f in lfc_only)
+
+
+def test_every_feature_links_to_a_built_place_page(built_site: Path) -> None:
+    features = _features((built_site / GEOJSON).read_text(encoding="utf-8"))
+    assert sorted(features) == PLACES
+    for slug, feature in features.items():
+        assert feature["properties"]["url"] == f"places/{slug}/"
+        assert (built_site / feature["properties"]["url"] / "index.html").is_file()
+
+
+def test_map_script_is_folium_output_with_stable_names_and_no_data(built_site: Path, site) -> None:
+    script = (built_site / SCRIPT).read_text(encoding="utf-8")
+    assert script == map_script(maps())  # the same for any data: no place text is in it
+    assert "PlaceMaps.setups['all'] = function (container)" in script
+    assert "PlaceMaps.setups['small'] = function (container)" in script
+    assert "L.markerClusterGroup(" in script and "L.control.layers(" in script
+    assert not re.search(r"[0-9a-f]{32}", script), "a random folium id is left"
+    for place in site.places:
+        assert json.dumps(place.name)[1:-1] not in script
+    # The view starts on England's outline.
+    (south, west), (north, east) = england.bounds()
+    assert json.dumps([[south, west], [north, east]]) in script
+
+
+def test_the_tile_server_is_the_only_outside_host(built_site: Path) -> None:
+    script = (built_site / SCRIPT).read_text(encoding="utf-8")
+    assert script.count(json.dumps(TILES.url)) == 2  # one tile layer per kind of map
+    hosts = set(re.findall(r"https?://([^/\"\\]+)", script))
+    assert hosts == {"tile.openstreetmap.org", "www.openstreetmap.org"}  # tiles and their attribution link
+    assert "OpenStreetMap" in TILES.attribution and "copyright" in TILES.attribution
+
+
+def test_map_files_are_identical_across_builds(site) -> None:
+    # folium names each element it creates at random: two fresh sets of maps must still match.
+    assert map_script(maps()) == map_script(maps())
+    env = make_environment()
+    first = {page.path: page.text for page in map_pages(site, env)}
+    second = {page.path: page.text for page in map_pages(site, env)}
+    assert first == second
+    assert {GEOJSON, SCRIPT, "map/index.md", "map/leaflet/leaflet.js"} <= set(first)
+
+
+class _AnyTagLoader(yaml.SafeLoader):
+    """mkdocs.yml may carry !!python/name tags; they do not matter here."""
+
+
+_AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def test_mkdocs_loads_what_folium_lists_then_the_map_script() -> None:
+    config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTagLoader)
+    scripts, styles = required_assets(maps())
+    assert scripts[0].endswith("leaflet.js") and "markercluster" in scripts[1]
+
+    def in_order(wanted: list[str], listed: list) -> bool:
+        paths = [item["path"] if isinstance(item, dict) else item for item in listed]
+        return all(item in paths for item in wanted) and [p for p in paths if p in wanted] == wanted
+
+    assert in_order([*scripts, SCRIPT], config["extra_javascript"])
+    assert in_order(styles, config["extra_css"])
+    assert {"Map": "map/index.md"} in config["nav"]
+
+
+def test_leaflet_is_copied_from_its_package_and_nothing_from_a_cdn(built_site: Path) -> None:
+    package = Path(xstatic.pkg.leaflet.BASE_DIR)
+    assert (built_site / "map/leaflet/leaflet.js").read_bytes() == (package / "leaflet.js").read_bytes()
+    assert b"Leaflet 1.9.3" in (built_site / "map/leaflet/leaflet.js").read_bytes()[:200]
+    assert (built_site / "map/leaflet/images/marker-icon.png").is_file()
+    assert (built_site / "map/leaflet.markercluster/leaflet.markercluster.js").is_file()
+    for page in (built_site / "map" / "index.html", built_site / "places" / "calderdale" / "index.html"):
+        source = page.read_text(encoding="utf-8")
+        loaded = {(page.parent / url).resolve()
+                  for url in re.findall(r'<(?:script src|link rel="stylesheet" href)="([^"]+)"', source)}
+        for path in ("map/leaflet/leaflet.js", "map/leaflet.markercluster/leaflet.markercluster.js",
+                     "assets/place-map.js", "map/place-maps.js", "map/leaflet/leaflet.css", "assets/place-map.css"):
+            assert (built_site / path).resolve() in loaded, (page, path)
+            assert (built_site / path).is_file(), path
+
+
+def test_no_folium_page_furniture_leaks_into_the_site(built_site: Path) -> None:
+    ours = [*built_site.rglob("*.html"), *(built_site / "map").rglob("*.*"), *(built_site / "assets").glob("place-map.*")]
+    for path in ours:
+        if path.suffix not in {".html", ".css", ".js"}:
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert "user-scalable=no" not in text, path
+        assert not re.search(r"html,\s*body\s*\{[^}]*height:\s*100%", text), path
+        for cdn in ("bootstrap", "cdn.jsdelivr", "cdnjs.cloudflare", "code.jquery", "font-awesome", "fontawesome"):
+            assert cdn not in text.lower(), (path, cdn)
+
+
+def test_map_page_lists_every_place_with_filters_and_working_links(built_site: Path, site) -> None:
+    page = built_site / "map" / "index.html"
+    source = page.read_text(encoding="utf-8")
+    items = re.findall(r'<li data-slug="([^"]+)" data-themes="([^"]*)" data-programmes="([^"]*)"><a href="([^"]+)">', source)
+    assert sorted(slug for slug, *_ in items) == PLACES
+    for slug, themes, programmes, href in items:
+        place = next(p for p in site.places if p.slug == slug)
+        assert themes.split() == place.themes and programmes.split() == place.programmes
+        assert (page.parent / href / "index.html").resolve().is_file(), href
+    themes = re.findall(r'<option value="([^"]+)">', source.split('id="place-filter-theme"')[1].split("</select>")[0])
+    assert themes == [key for key, places in site.places_by_theme.items() if places]
+    assert '<option value="leadership-for-change">' in source
+    # Without JavaScript the list follows the form through CSS.
+    assert ('#place-filter-theme option[value="dementia"]:checked) #place-list > li:not([data-themes~="dementia"])'
+            in source)
+    assert 'data-place-map="all"' in source and 'href="../data/places.geojson"' in source
+
+
+def test_place_and_theme_pages_carry_a_small_map(built_site: Path, site) -> None:
+    calderdale = (built_site / "places" / "calderdale" / "index.html").read_text(encoding="utf-8")
+    assert ('data-place-map="small" data-places="calderdale" data-bounds="53.7248,-1.8658,53.7248,-1.8658" '
+            'data-popups="false"') in calderdale
+    assert 'href="../../map/?place=calderdale"' in calderdale
+    dementia = (built_site / "themes" / "dementia" / "index.html").read_text(encoding="utf-8")
+    slugs = " ".join(p.slug for p in site.places_by_theme["dementia"])
+    assert f'data-place-map="small" data-places="{slugs}"' in dementia
+    assert 'href="../../map/?theme=dementia"' in dementia
+    assert "data-place-map" not in (built_site / "regions" / "london" / "index.html").read_text(encoding="utf-8")
+
+
+HOSTILE_TEXT = {
+    "template": "{{ 7*7 }} {% raw %}",
+    "literal": "${alert(1)}${window.pwned=1}",
+    "backtick": "a\\`);alert(2);window.pwned=2;//",
+    "script": "</script><script>alert(3);window.pwned=3</script>",
+    "img": "<img src=x onerror=\"alert(4);window.pwned=4\">",
+}
+HOSTILE_NAME = " ".join(HOSTILE_TEXT.values())
+HOSTILE_THEME = "Theme {{ 7*7 }} <img src=y onerror=alert(5)> ${alert(6)} </script>"
+
+
+def hostile_place() -> str:
+    return yaml.safe_dump({
+        "name": HOSTILE_NAME[:300],
+        "programmes": ["leadership-for-change"],
+        "focus": HOSTILE_NAME + " `${alert(7)}` {% endraw %}",
+        "summary": "Hostile text in every field the map shows.",
+        "region": "london",
+        "location": {"label": "<b>{{ 7*7 }}</b>", "latitude": 51.5, "longitude": -0.12},
+        "themes": ["hostile-theme", "data"],
+    }, allow_unicode=True, sort_keys=False)
+
+
+def build_hostile(dest: Path) -> Path:
+    """A copy of the project with a hostile place and a hostile theme name, built."""
+    project = copy_project(dest, places={"hostile-place.yaml": hostile_place()})
+    themes = project.data_dir / "themes.yaml"
+    themes.write_text(themes.read_text(encoding="utf-8") + yaml.safe_dump(
+        [{"id": "hostile-theme", "name": HOSTILE_THEME, "description": "A theme with a hostile name."}],
+        allow_unicode=True), encoding="utf-8")
+    build(project, dest / "site")
+    return dest / "site"
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_hostile(tmp_path_factory.mktemp("hostile") / "project")
+
+
+def test_hostile_text_is_data_in_the_geojson_and_never_template_source(hostile_site: Path, built_site: Path) -> None:
+    # Not evaluated ({{ 7*7 }} stays), not a template error ({% raw %} builds), and the map script is
+    # byte for byte the one a build without the hostile place writes.
+    assert (hostile_site / SCRIPT).read_bytes() == (built_site / SCRIPT).read_bytes()
+    props = _features((hostile_site / GEOJSON).read_text(encoding="utf-8"))["hostile-place"]["properties"]
+    assert props["name"] == HOSTILE_NAME
+    assert props["focus"] == HOSTILE_NAME + " `${alert(7)}` {% endraw %}"
+    assert HOSTILE_THEME in props["theme_names"] and "49" not in json.dumps(props)
+
+
+def test_hostile_text_is_escaped_on_the_map_page(hostile_site: Path) -> None:
+    source = (hostile_site / "map" / "index.html").read_text(encoding="utf-8")
+    article = source[source.index("<article"):source.index("</article>")]
+    assert "<img src=x" not in article and "<img src=y" not in article
+    assert "<script>alert" not in article and "</script><script>" not in article
+    item = re.search(r'<li data-slug="hostile-place".*?</li>', article, flags=re.S).group(0)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", item))
+    assert HOSTILE_NAME in " ".join(text.split()) and "49" not in text
+    option = re.search(r'<option value="hostile-theme">(.*?)</option>', article).group(1)
+    assert html.unescape(option) == HOSTILE_THEME + " (1)"
+    small = (hostile_site / "places" / "hostile-place" / "index.html").read_text(encoding="utf-8")
+    container = re.search(r'<div class="place-map place-map--small"[^>]*>', small).group(0)
+    assert 'data-places="hostile-place"' in container and "alert" not in container  # ids and numbers only

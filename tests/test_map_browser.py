@@ -1,0 +1,346 @@
+"""The map in Chromium: what a reader sees, clicks and types, with the tile server kept off the network."""
+
+from __future__ import annotations
+
+import base64
+import functools
+import http.server
+import re
+import socket
+import threading
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from conftest import REPO, _QuietHandler, copy_project
+from test_map import HOSTILE_NAME, HOSTILE_THEME, build_hostile
+
+from generator import england
+from generator.build import build
+from generator.map_elements import TILES
+
+pytestmark = pytest.mark.browser
+
+PLACES = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+          for path in sorted((REPO / "site-data" / "places").glob("*.yaml"))}
+TILE_HOST = urlsplit(TILES.url).netloc
+TILES_GLOB = f"https://{TILE_HOST}/**"
+# A 1x1 transparent PNG: tiles are answered here, never fetched from the network.
+BLANK_TILE = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
+)
+ALL_MAP = ".place-map--all"
+
+# In the page: the map's places layer, the places on the map, and the places a reader can count:
+# single markers plus the numbers on the clusters.
+VISIBLE = "s => PlaceMaps.get(document.querySelector(s)).places.visibleSlugs()"
+COUNTED = """s => {
+  const box = document.querySelector(s);
+  const singles = box.querySelectorAll('img.leaflet-marker-icon.place-marker').length;
+  const grouped = [...box.querySelectorAll('.marker-cluster span')].reduce((n, e) => n + Number(e.textContent), 0);
+  return singles + grouped;
+}"""
+
+
+@pytest.fixture
+def map_page(page, site_url: str):
+    """The browser page, with tile requests answered locally and every request recorded."""
+    page.requests = []  # type: ignore[attr-defined]
+    page.on("request", lambda request: page.requests.append(request.url))
+    page.route(TILES_GLOB, lambda route: route.fulfill(status=200, content_type="image/png", body=BLANK_TILE))
+    return page
+
+
+def _open(page, url: str, selector: str = ALL_MAP) -> None:
+    page.goto(url)
+    page.wait_for_function(f"() => {{ const e = document.querySelector({selector!r});"
+                           " return e && window.PlaceMaps && PlaceMaps.get(e) && PlaceMaps.get(e).places.visibleSlugs().length > 0; }")
+    page.wait_for_timeout(300)  # cluster animations
+
+
+def _heading(page) -> str:
+    """The page's h1 without its permalink sign."""
+    return page.locator("h1").inner_text().removesuffix("¶").strip()
+
+
+def _theme_places(theme: str) -> list[str]:
+    return sorted(slug for slug, data in PLACES.items() if theme in data["themes"])
+
+
+def test_every_place_has_one_marker_named_for_it(map_page, site_url: str) -> None:
+    _open(map_page, site_url + "map/")
+    assert map_page.evaluate(VISIBLE, ALL_MAP) == sorted(PLACES)
+    assert map_page.evaluate(COUNTED, ALL_MAP) == len(PLACES)
+    for marker in map_page.locator(f"{ALL_MAP} img.leaflet-marker-icon.place-marker").all():
+        title = marker.get_attribute("title")
+        assert title and marker.get_attribute("alt") == title and marker.get_attribute("role") == "button"
+        assert title in {data["name"] for data in PLACES.values()}
+    for cluster in map_page.locator(f"{ALL_MAP} .marker-cluster").all():
+        count = int(cluster.inner_text())
+        assert re.fullmatch(rf"{count} places: .+\. Select to zoom in\.", cluster.get_attribute("aria-label"))
+    assert "OpenStreetMap" in map_page.locator(f"{ALL_MAP} .leaflet-control-attribution").inner_text()
+    assert map_page.console_errors == []
+
+
+def test_click_calderdale_read_its_popup_and_follow_the_link(map_page, site_url: str) -> None:
+    _open(map_page, site_url + "map/")
+    marker = map_page.locator(f'{ALL_MAP} img.leaflet-marker-icon.place-marker[title="Calderdale"]')
+    for _ in range(8):  # click the group that holds Calderdale until its own marker shows
+        if marker.count():
+            break
+        map_page.locator(f'{ALL_MAP} .marker-cluster[aria-label*="Calderdale"]').first.click()
+        map_page.wait_for_timeout(700)
+    marker.click()
+    popup = map_page.locator(f"{ALL_MAP} .place-popup")
+    popup.wait_for()
+    text = " ".join(popup.inner_text().split())
+    assert text.startswith("Calderdale Local Vision place no. 7 Focus: Increasing the percentage of school age")
+    assert "Themes: Physical activity, Children and families" in text
+    assert "place=calderdale" in map_page.url
+    popup.get_by_role("link", name="Read the story of Calderdale").click()
+    map_page.wait_for_url(re.compile(r"/places/calderdale/$"))
+    assert _heading(map_page) == "Calderdale"
+    assert map_page.console_errors == []
+
+
+def test_theme_filter_shows_only_that_themes_places_and_is_in_the_url(map_page, site_url: str) -> None:
+    _open(map_page, site_url + "map/")
+    map_page.select_option("#place-filter-theme", "dementia")
+    dementia = _theme_places("dementia")
+    assert len(dementia) < len(PLACES)
+    assert map_page.evaluate(VISIBLE, ALL_MAP) == dementia
+    map_page.wait_for_timeout(500)
+    assert map_page.evaluate(COUNTED, ALL_MAP) == len(dementia)
+    assert map_page.url.endswith("map/?theme=dementia")
+    shown = map_page.locator("#place-list > li:visible")
+    assert sorted(item.get_attribute("data-slug") for item in shown.all()) == dementia
+    assert map_page.locator("#place-map-status").inner_text() == f"Showing {len(dementia)} of {len(PLACES)} places."
+
+    # The URL brings the same view back, with both filters.
+    _open(map_page, site_url + "map/?theme=integrated-care&programme=leadership-for-change")
+    both = sorted(s for s in _theme_places("integrated-care") if "leadership-for-change" in PLACES[s]["programmes"])
+    assert both and map_page.evaluate(VISIBLE, ALL_MAP) == both
+    assert map_page.locator("#place-filter-programme").input_value() == "leadership-for-change"
+
+    map_page.get_by_role("button", name="Show all").click()
+    map_page.wait_for_function(f"() => ({VISIBLE})({ALL_MAP!r}).length === {len(PLACES)}")
+    assert map_page.url.endswith("map/")
+    assert map_page.console_errors == []
+
+
+def test_leadership_for_change_is_a_layer_to_switch_off_and_on(map_page, site_url: str) -> None:
+    _open(map_page, site_url + "map/")
+    layer = map_page.get_by_role("checkbox", name="Leadership for Change teams")
+    layer.uncheck()
+    lfc_only = {s for s, d in PLACES.items() if d["programmes"] == ["leadership-for-change"]}
+    assert lfc_only
+    assert map_page.evaluate(VISIBLE, ALL_MAP) == sorted(set(PLACES) - lfc_only)
+    map_page.get_by_role("checkbox", name="Local Vision places").uncheck()
+    assert map_page.evaluate(VISIBLE, ALL_MAP) == []
+    layer.check()
+    assert map_page.evaluate(VISIBLE, ALL_MAP) == sorted(s for s, d in PLACES.items()
+                                                         if "leadership-for-change" in d["programmes"])
+
+
+def test_place_deep_link_opens_its_popup(map_page, site_url: str) -> None:
+    _open(map_page, site_url + "map/?place=york")
+    popup = map_page.locator(f"{ALL_MAP} .place-popup")
+    popup.wait_for()
+    assert popup.locator(".place-popup__name").inner_text() == "York"
+    map_page.locator(f"{ALL_MAP} .leaflet-popup-close-button").dispatch_event("click")
+    assert "place=" not in map_page.url
+
+
+def test_only_the_tile_server_is_contacted_and_there_are_no_console_errors(map_page, site_url: str) -> None:
+    for path in ("map/", "places/calderdale/", "themes/dementia/", "map/?place=calderdale"):
+        selector = ALL_MAP if path.startswith("map/") else ".place-map--small"
+        _open(map_page, site_url + path, selector)
+    outside = [url for url in map_page.requests if not url.startswith(site_url)]
+    assert outside, "the map asked for no tiles"
+    assert all(urlsplit(url).netloc == TILE_HOST for url in outside), outside
+    assert map_page.console_errors == []
+
+
+def test_without_tiles_markers_popups_filters_and_list_still_work(page, site_url: str) -> None:
+    page.route(TILES_GLOB, lambda route: route.abort())
+    _open(page, site_url + "map/?place=calderdale&theme=physical-activity")
+    assert page.evaluate(VISIBLE, ALL_MAP) == _theme_places("physical-activity")
+    assert page.locator(f"{ALL_MAP} .place-popup__name").inner_text() == "Calderdale"
+    assert page.locator("#place-list > li:visible").count() == len(_theme_places("physical-activity"))
+    assert page.locator(f"{ALL_MAP} path.place-map__outline").count() == 1  # England still shows
+    # Chromium reports each refused tile; nothing else may fail.
+    assert all("net::ERR_FAILED" in error for error in page.console_errors), page.console_errors
+
+
+def test_keyboard_only_tab_to_a_marker_open_it_and_follow_its_link(map_page, site_url: str) -> None:
+    _open(map_page, site_url + "map/")
+    for _ in range(80):
+        map_page.keyboard.press("Tab")
+        if map_page.evaluate("() => document.activeElement.matches('img.leaflet-marker-icon.place-marker')"):
+            break
+    else:
+        pytest.fail("Tab never reached a marker")
+    name = map_page.evaluate("() => document.activeElement.title")
+    map_page.keyboard.press("Enter")
+    map_page.locator(f"{ALL_MAP} .place-popup").wait_for()
+    for _ in range(3):
+        map_page.keyboard.press("Tab")
+        if map_page.evaluate("() => document.activeElement.matches('.place-popup a')"):
+            break
+    else:
+        pytest.fail("Tab never reached the popup's link")
+    assert map_page.evaluate("() => document.activeElement.textContent") == f"Read the story of {name}"
+    map_page.keyboard.press("Enter")
+    map_page.wait_for_url(re.compile(r"/places/[a-z0-9-]+/$"))
+    assert _heading(map_page) == name
+
+
+def test_keyboard_enter_on_a_group_zooms_in(map_page, site_url: str) -> None:
+    _open(map_page, site_url + "map/")
+    zoom = map_page.evaluate(f"() => PlaceMaps.get(document.querySelector({ALL_MAP!r})).map.getZoom()")
+    map_page.locator(f"{ALL_MAP} .marker-cluster").first.focus()
+    map_page.keyboard.press("Enter")
+    map_page.wait_for_timeout(800)
+    assert map_page.evaluate(f"() => PlaceMaps.get(document.querySelector({ALL_MAP!r})).map.getZoom()") > zoom
+
+
+def test_fullscreen_and_reset_view_controls(map_page, site_url: str) -> None:
+    _open(map_page, site_url + "map/")
+    get_map = f"PlaceMaps.get(document.querySelector({ALL_MAP!r})).map"
+    start = map_page.evaluate(f"() => {get_map}.getZoom()")
+    map_page.locator(f"{ALL_MAP} .leaflet-control-zoom-in").click()
+    map_page.wait_for_timeout(400)
+    assert map_page.evaluate(f"() => {get_map}.getZoom()") > start
+    map_page.get_by_role("button", name="Reset the view").click()
+    map_page.wait_for_timeout(400)
+    assert map_page.evaluate(f"() => {get_map}.getZoom()") == start
+
+    map_page.get_by_role("button", name="Show the map full screen").click()
+    leave = map_page.get_by_role("button", name="Leave full screen")
+    leave.wait_for()
+    box = map_page.locator(ALL_MAP).bounding_box()
+    assert box["width"] == 1280 and box["height"] == 900
+    leave.click()
+    map_page.get_by_role("button", name="Show the map full screen").wait_for()
+    assert map_page.locator(ALL_MAP).bounding_box()["height"] < 900
+
+
+@pytest.mark.parametrize("width, height", [(1280, 900), (375, 740)])
+def test_england_fits_the_first_view(browser, site_url: str, width: int, height: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.route(TILES_GLOB, lambda route: route.fulfill(status=200, content_type="image/png", body=BLANK_TILE))
+    try:
+        _open(page, site_url + "map/")
+        (south, west), (north, east) = england.bounds()
+        inside = page.evaluate(
+            f"() => PlaceMaps.get(document.querySelector({ALL_MAP!r})).map.getBounds()"
+            f".contains([[{south}, {west}], [{north}, {east}]])")
+        assert inside
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= width
+        assert page.locator(ALL_MAP).bounding_box()["width"] <= width
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def instant_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real site, built with ``site_url`` set to where it is served. Material's instant navigation
+    only follows links listed in sitemap.xml, which MkDocs leaves empty without a site_url."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/"
+    dest = tmp_path_factory.mktemp("instant") / "project"
+    project = copy_project(dest)
+    with pytest.MonkeyPatch.context() as patch:  # mkdocs.yml reads site_url from SITE_URL
+        patch.setenv("SITE_URL", url)
+        build(project, dest / "site")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
+                                             functools.partial(_QuietHandler, directory=str(dest / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+def test_maps_start_after_instant_navigation(map_page, instant_url: str) -> None:
+    map_page.goto(instant_url)
+    map_page.wait_for_function("() => window.PlaceMaps")
+    map_page.evaluate("() => { window.notReloaded = true; }")
+    map_page.get_by_role("link", name="Map", exact=True).first.click()
+    map_page.wait_for_function(f"() => document.querySelector({ALL_MAP!r}) && "
+                               f"PlaceMaps.get(document.querySelector({ALL_MAP!r})) && "
+                               f"({VISIBLE})({ALL_MAP!r}).length === {len(PLACES)}")
+    assert map_page.evaluate("() => window.notReloaded") is True  # Material swapped the page in
+    map_page.select_option("#place-filter-theme", "dementia")
+    assert map_page.evaluate(VISIBLE, ALL_MAP) == _theme_places("dementia")
+
+    map_page.locator("#place-list a", has_text="Brent").click()
+    map_page.wait_for_function("() => document.querySelector('.place-map--small') && "
+                               "PlaceMaps.get(document.querySelector('.place-map--small')) && "
+                               f"({VISIBLE})('.place-map--small').length === 1")
+    assert map_page.evaluate("() => window.notReloaded") is True
+    assert map_page.evaluate(VISIBLE, ".place-map--small") == ["brent"]
+
+    map_page.go_back()  # back to the filtered map, still without a reload
+    map_page.wait_for_function(f"() => document.querySelector({ALL_MAP!r}) && "
+                               f"PlaceMaps.get(document.querySelector({ALL_MAP!r})) && "
+                               f"({VISIBLE})({ALL_MAP!r}).length === {len(_theme_places('dementia'))}")
+    assert map_page.evaluate("() => window.notReloaded") is True
+    assert map_page.console_errors == []
+
+
+def test_dark_palette_popup_is_dark(browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme="dark")
+    page = context.new_page()
+    page.route(TILES_GLOB, lambda route: route.fulfill(status=200, content_type="image/png", body=BLANK_TILE))
+    try:
+        _open(page, site_url + "map/?place=calderdale")
+        assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "slate"
+        popup = page.locator(f"{ALL_MAP} .leaflet-popup-content-wrapper")
+        popup.wait_for()
+        rgb = [int(n) for n in re.findall(r"\d+", popup.evaluate("e => getComputedStyle(e).backgroundColor"))[:3]]
+        assert sum(rgb) < 3 * 80, rgb
+    finally:
+        context.close()
+
+
+def test_list_filters_without_javascript(browser, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(site_url + "map/")
+        assert page.locator("#place-list > li:visible").count() == len(PLACES)
+        page.select_option("#place-filter-theme", "dementia")
+        visible = page.locator("#place-list > li:visible")
+        assert sorted(item.get_attribute("data-slug") for item in visible.all()) == _theme_places("dementia")
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory: pytest.TempPathFactory, serve) -> Iterator[str]:
+    yield serve(build_hostile(tmp_path_factory.mktemp("hostile-browser") / "project"))
+
+
+def test_hostile_place_runs_no_script(map_page, hostile_url: str) -> None:
+    dialogs: list[str] = []
+    map_page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    _open(map_page, hostile_url + "map/?place=hostile-place")
+    popup = map_page.locator(f"{ALL_MAP} .place-popup")
+    popup.wait_for()
+    assert popup.locator(".place-popup__name").inner_text() == HOSTILE_NAME
+    assert HOSTILE_THEME in popup.inner_text()
+    map_page.select_option("#place-filter-theme", "hostile-theme")
+    assert map_page.evaluate(VISIBLE, ALL_MAP) == ["hostile-place"]
+    _open(map_page, hostile_url + "places/hostile-place/", ".place-map--small")
+    assert map_page.locator(".place-map--small img.leaflet-marker-icon.place-marker").get_attribute("title") == HOSTILE_NAME
+    _open(map_page, hostile_url + "themes/hostile-theme/", ".place-map--small")
+    map_page.locator(".place-map--small img.leaflet-marker-icon.place-marker").click()
+    assert map_page.locator(".place-map--small .place-popup__name").inner_text() == HOSTILE_NAME
+    map_page.wait_for_timeout(300)
+    assert dialogs == []
+    assert map_page.evaluate("() => window.pwned") is None
+    assert map_page.console_errors == []
