@@ -1,0 +1,83 @@
+"""The open data files published with the site, and the JSON-LD on place pages."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import frictionless
+from conftest import REPO, build_copy
+
+PLACE_COUNT = len(list((REPO / "site-data" / "places").glob("*.yaml")))
+
+
+def test_csv_has_a_row_per_place_and_the_declared_columns(built_site: Path) -> None:
+    with (built_site / "data" / "places.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == PLACE_COUNT
+    package = json.loads((built_site / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    declared = [field["name"] for field in package["resources"][0]["schema"]["fields"]]
+    assert list(rows[0]) == declared
+    calderdale = next(row for row in rows if row["slug"] == "calderdale")
+    assert calderdale["local_vision_number"] == "7" and calderdale["region"] == "yorkshire-and-the-humber"
+    assert (built_site / calderdale["url"] / "index.html").exists()
+
+
+def test_datapackage_is_valid_and_every_resource_exists(built_site: Path) -> None:
+    data = built_site / "data"
+    package = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in package["resources"]:
+        assert (data / resource["path"]).is_file(), resource["path"]
+    report = frictionless.validate(str(data / "datapackage.json"))
+    assert report.valid, report.flatten(["rowNumber", "fieldName", "type", "note"])
+
+
+def test_json_has_every_place_in_full(built_site: Path) -> None:
+    document = json.loads((built_site / "data" / "places.json").read_text(encoding="utf-8"))
+    places = {place["slug"]: place for place in document["places"]}
+    assert len(places) == PLACE_COUNT
+    quotes = [q["text"] for s in places["calderdale"]["stories"] for q in s["quotes"]]
+    assert any(q.startswith("The project took time to start.") for q in quotes)
+    assert "Improvised Part II" in document["report"]["title"]
+
+
+def test_geojson_has_the_shape_the_spec_requires(built_site: Path) -> None:
+    document = json.loads((built_site / "data" / "places.geojson").read_text(encoding="utf-8"))
+    assert document["type"] == "FeatureCollection"
+    assert len(document["features"]) == PLACE_COUNT
+    for feature in document["features"]:
+        assert feature["type"] == "Feature" and isinstance(feature["properties"], dict)
+        geometry = feature["geometry"]
+        assert geometry["type"] == "Point" and len(geometry["coordinates"]) == 2
+        longitude, latitude = geometry["coordinates"]  # RFC 7946: longitude first
+        assert 49.8 < latitude < 55.9 and -6.5 < longitude < 1.8
+
+
+def test_data_page_links_every_file(built_site: Path) -> None:
+    source = (built_site / "data" / "index.html").read_text(encoding="utf-8")
+    for name in ("places.csv", "places.json", "places.geojson", "datapackage.json", "place.schema.json"):
+        assert f'href="../{name}"' in source or f'href="{name}"' in source, name
+        assert (built_site / "data" / name).is_file(), name
+    assert "How to cite the report" in source and "November 2015" in source
+
+
+def test_place_pages_carry_schema_org_place(built_site: Path) -> None:
+    source = (built_site / "places" / "calderdale" / "index.html").read_text(encoding="utf-8")
+    (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', source, flags=re.S)
+    data = json.loads(block)
+    assert data["@type"] == "Place" and data["name"] == "Calderdale"
+    assert data["geo"] == {"@type": "GeoCoordinates", "latitude": 53.7248, "longitude": -1.8658}
+
+
+def test_hostile_text_stays_inside_json_ld_and_csv_formulas_are_defused(tmp_path: Path) -> None:
+    york = (REPO / "site-data" / "places" / "york.yaml").read_text(encoding="utf-8")
+    hostile = york.replace("name: York", "name: \"=HYPERLINK(1)</script><script>alert(1)</script>\"")
+    site = build_copy(tmp_path / "p", places={"york.yaml": hostile})
+    source = (site / "places" / "york" / "index.html").read_text(encoding="utf-8")
+    (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', source, flags=re.S)
+    assert json.loads(block)["name"] == "=HYPERLINK(1)</script><script>alert(1)</script>"
+    with (site / "data" / "places.csv").open(encoding="utf-8", newline="") as handle:
+        row = next(r for r in csv.DictReader(handle) if r["slug"] == "york")
+    assert row["name"] == "'=HYPERLINK(1)</script><script>alert(1)</script>"
