@@ -1,0 +1,158 @@
+"""Property test: place files full of hostile strings never change the structure of a page.
+
+Every page that shows a place is rendered twice, once from a hostile place and once from the same
+place with every text value replaced by a plain word, and converted to HTML with the Markdown
+extensions the site uses. The two must have exactly the same elements and attributes (apart from
+heading ids, which follow heading text): a data value never becomes an element, an attribute, an
+event handler, a link, an included file or a template expression. And every hostile value still
+shows literally in the page's text: escaped, not dropped.
+"""
+
+from __future__ import annotations
+
+import html.parser
+from pathlib import Path
+from typing import Any
+
+import markdown
+import pytest
+from conftest import REPO
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from mkdocs.config import load_config
+from mkdocs.utils.meta import get_data
+from pydantic import ValidationError
+
+from generator.build import render_site
+from generator.escape import split_paragraphs
+from generator.model import SitePlace, build_site
+from generator.render import make_environment
+from generator.schema import Place
+from generator.validate import load_vocabularies
+
+VOCAB = load_vocabularies(REPO / "site-data", display_root=REPO)
+ENV = make_environment()
+MKDOCS_CONFIG = load_config(str(REPO / "mkdocs.yml"))
+
+FRAGMENTS = [
+    "<script>alert(1)</script>", "</script>", "<img src=x onerror=alert(1)>", "<svg/onload=alert(1)>",
+    "[x](javascript:alert(1))", "![x](data:text/html,hi)", "<javascript:alert(1)>", "{: onclick=alert(1) }",
+    "{ .x #y onclick=z }", "{{ 7*7 }}", "{% raw %}", "{# c #}", '--8<-- "secret.md"', "--8<-- secret.md",
+    "${alert(1)}", "\\`", "`code`", "**b**", "__u__", "*i*", "# h", "> q", "- l", "1. o", "| a | b |",
+    "&amp;", "&lt;", "&#x3C;", '"', "'", "\\", "<!--", "-->", "<![CDATA[", "[^1]", "[x]: http://e.com",
+    "http://example.com", "~~s~~", "==m==", ":smile:", "<div markdown>", "</div>", "***", "---", "===",
+]
+LINE = st.lists(
+    st.one_of(st.sampled_from(FRAGMENTS), st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), max_size=8)),
+    min_size=1, max_size=5,
+).map(" ".join)
+TEXT = st.lists(LINE, min_size=1, max_size=3).map("\n\n".join)
+
+
+class _Structure(html.parser.HTMLParser):
+    """Elements and attributes of an HTML fragment, plus its text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.structure: list[Any] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        kept = tuple(sorted((k, v if k != "id" and not (k == "href" and (v or "").startswith("#")) else "")
+                            for k, v in attrs))
+        self.structure.append((tag, kept))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.structure.append(("/" + tag,))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        self.structure.append(("comment", data))
+
+
+def _markdown(tmp: Path) -> markdown.Markdown:
+    """A Markdown converter with the site's own extensions, read by MkDocs from mkdocs.yml."""
+    config = MKDOCS_CONFIG
+    configs = {name: dict(options) for name, options in config["mdx_configs"].items()}
+    if "pymdownx.snippets" in configs:
+        configs["pymdownx.snippets"].update(base_path=[str(tmp)], check_paths=False)
+    return markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=configs)
+
+
+def _pages(place: Place) -> dict[str, str]:
+    site = build_site([SitePlace.from_place(place, slug="hostile", source_path="x.yaml")], VOCAB)
+    wanted = {"places/hostile.md", "places/index.md", f"regions/{place.region}.md",
+              *(f"themes/{t}.md" for t in place.themes), *(f"lessons/{s.lesson}.md" for s in place.stories)}
+    return {page.path: page.text for page in render_site(site, ENV) if page.path in wanted}
+
+
+def _place(strings: dict[str, str]) -> dict[str, Any]:
+    return {
+        "name": strings["name"], "programmes": ["leadership-for-change"], "focus": strings["focus"],
+        "summary": strings["summary"], "region": "london",
+        "location": {"label": strings["label"], "latitude": 51.5, "longitude": -0.12},
+        "themes": ["data"], "enablers": [],
+        "stories": [{"lesson": "relationships", "title": strings["title"], "text": strings["text"],
+                     "quotes": [{"text": strings["quote"], "speaker": strings["speaker"], "role": strings["role"],
+                                 "organisation": strings["organisation"]}],
+                     "source": "light-bulb-moments"}],
+        "outcomes": [{"text": strings["outcome"], "source": "outcomes"}],
+        "corrections": [{"field": strings["field"], "report_says": strings["says"], "corrected": strings["corrected"],
+                         "note": strings["note"]}],
+    }
+
+
+KEYS_LINE = ("name", "focus", "label", "title", "quote", "speaker", "role", "organisation", "field", "says", "corrected")
+KEYS_TEXT = ("summary", "text", "outcome", "note")
+HOSTILE = st.fixed_dictionaries({**{k: LINE for k in KEYS_LINE}, **{k: TEXT for k in KEYS_TEXT}})
+
+
+def _check(strings: dict[str, str], tmp: Path) -> None:
+    try:
+        hostile = Place.model_validate(_place(strings))
+    except ValidationError:
+        assume(False)
+    # The plain twin keeps the number of paragraphs, which rightly shapes the page.
+    plain = {key: "\n\n".join("word" for _ in split_paragraphs(value)) or "word" for key, value in strings.items()}
+    benign = Place.model_validate(_place(plain))
+    hostile_pages, benign_pages = _pages(hostile), _pages(benign)
+    assert hostile_pages.keys() == benign_pages.keys()
+    converter = _markdown(tmp)
+    for path, page in hostile_pages.items():
+        source, meta = get_data(page)  # front matter, split off as MkDocs does
+        if path == "places/hostile.md":
+            assert meta["json_ld"]["name"] == hostile.name
+        hostile_html = converter.reset().convert(source)
+        benign_html = converter.reset().convert(get_data(benign_pages[path])[0])
+        got, want = _Structure(), _Structure()
+        got.feed(hostile_html)
+        want.feed(benign_html)
+        assert got.structure == want.structure, path
+        text = " ".join("".join(got.text).split())
+        assert "SECRET-SNIPPET" not in hostile_html
+        if path == "places/hostile.md":
+            for key in (k for k in KEYS_LINE if k != "label"):  # the label is shown on maps only
+                value = " ".join(strings[key].split())
+                assert value in text, (key, value)
+
+
+@pytest.fixture(scope="module")
+def snippet_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("snippets")
+    (folder / "secret.md").write_text("SECRET-SNIPPET\n", encoding="utf-8")
+    return folder
+
+
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(strings=HOSTILE)
+def test_hostile_place_values_never_change_page_structure(strings: dict[str, str], snippet_dir: Path) -> None:
+    _check(strings, snippet_dir)
+
+
+@pytest.mark.slow
+@settings(max_examples=20000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(strings=HOSTILE)
+def test_hostile_place_values_never_change_page_structure_long_run(strings: dict[str, str], snippet_dir: Path) -> None:
+    _check(strings, snippet_dir)
