@@ -12,7 +12,18 @@ from typing import Any
 
 from pydantic import PrivateAttr
 
-from .schema import Enabler, Lesson, Place, Programme, Quote, Region, Section, SteeringGroupMember, Story, Theme
+from .schema import (
+    Enabler,
+    Lesson,
+    Place,
+    Programme,
+    Quote,
+    Region,
+    Section,
+    SteeringGroupMember,
+    Story,
+    Theme,
+)
 from .yamlfile import locate
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import jinja2
 
 from .model import Site, SitePlace
+from .opendata import json_ld
 from .render import Page, render_page
 from .schema import Lesson, Quote, Section, Story
 
@@ -19,6 +20,7 @@ def place_pages(site: Site, env: jinja2.Environment) -> list[Page]:
                 env, "place.md.j2", f"places/{place.slug}.md",
                 site=site, place=place, previous=previous, next=following,
                 groups=stories_by_lesson(site, place), sources=sources(site, place), attribution=attribution,
+                json_ld=json_ld(site, place),
             )
         )
     pages.append(

@@ -7,15 +7,14 @@ Every page is a Jinja template in ``templates/`` rendered with an environment th
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
 from typing import Any
 
 import jinja2
 
-from .schema import SLUG_PATTERN
 from .escape import Md, html_text, markdown_paragraphs, markdown_text, yaml_string
+from .schema import SLUG_PATTERN
 
 
 @dataclass(frozen=True)
@@ -33,8 +32,7 @@ def _finalize(value: Any) -> Md:
 @jinja2.pass_context
 def _url(context: jinja2.runtime.Context, target: str) -> Md:
     """A relative link from the page being rendered to ``target`` (a docs-relative path)."""
-    here = posixpath.dirname(context["here"])
-    return Md(posixpath.relpath(target, here or "."))
+    return Md("../" * context["here"].count("/") + target)
 
 
 @jinja2.pass_context
@@ -70,7 +68,13 @@ def make_environment() -> jinja2.Environment:
     return env
 
 
-def render_page(env: jinja2.Environment, template: str, path: str, **values: Any) -> Page:
-    """Render ``template`` as the page at ``path`` (links in it are made relative to that path)."""
-    text = env.get_template(template).render(here=path, **values)
+def render_page(
+    env: jinja2.Environment, template: str, path: str, *, included_in: str | None = None, **values: Any
+) -> Page:
+    """Render ``template`` as the page at ``path`` (links in it are made relative to that path).
+
+    A snippet that a hand-written page includes with ``--8<--`` names that page in ``included_in``:
+    its links are then made relative to the page that shows them.
+    """
+    text = env.get_template(template).render(here=included_in or path, **values)
     return Page(path=path, text=text.rstrip("\n") + "\n")

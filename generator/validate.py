@@ -5,10 +5,10 @@ from __future__ import annotations
 import difflib
 import math
 import re
+import typing
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
-import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import http.server
 import shutil
 import threading
@@ -48,6 +49,14 @@ def build_copy(dest: Path, **kwargs: object) -> Path:
     project = copy_project(dest, **kwargs)  # type: ignore[arg-type]
     build(project, dest / "site")
     return dest / "site"
+
+
+def digests(folder: Path) -> dict[str, str]:
+    """SHA-256 of every file under ``folder``, by relative path: to compare two trees byte for byte."""
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*")) if path.is_file()
+    }
 
 
 @pytest.fixture(scope="session")

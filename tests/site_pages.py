@@ -7,7 +7,6 @@ import re
 from pathlib import Path
 
 import yaml
-
 from conftest import REPO
 
 DATA = REPO / "site-data"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import html
 import re
 import subprocess
@@ -11,9 +10,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import REPO, build_copy, copy_project, digests
 
-from conftest import REPO, build_copy, copy_project
-from generator.build import Project, build, generate
+from generator.build import build, generate
 
 PLACES = sorted(path.stem for path in (REPO / "site-data" / "places").glob("*.yaml"))
 
@@ -132,16 +131,16 @@ def test_bad_data_stops_the_build_and_leaves_the_site_untouched(tmp_path: Path) 
     project = copy_project(tmp_path / "p")
     site_dir = tmp_path / "p" / "site"
     build(project, site_dir)
-    before = _digest(site_dir)
+    before = digests(site_dir)
     (project.data_dir / "places" / "broken.yaml").write_text("name: [unclosed\n", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "generator", "--root", str(project.root), "build"],
         capture_output=True, text=True,
     )
     assert result.returncode == 1
-    assert "site-data/places/broken.yaml:2:1: (file): not valid YAML" in result.stderr
+    assert "site-data/places/broken.yaml:1:7: (file): not valid YAML: the `[` here is never closed" in result.stderr
     assert "Traceback" not in result.stderr
-    assert _digest(site_dir) == before
+    assert digests(site_dir) == before
 
 
 def test_removed_place_leaves_no_stale_page(tmp_path: Path) -> None:
@@ -160,7 +159,7 @@ def test_two_generates_write_identical_files(tmp_path: Path) -> None:
     second = copy_project(tmp_path / "b")
     generate(first)
     generate(second)
-    assert _digest(first.docs_dir) == _digest(second.docs_dir)
+    assert digests(first.docs_dir) == digests(second.docs_dir)
 
 
 def test_command_line_build_prints_a_summary(tmp_path: Path) -> None:
@@ -174,8 +173,28 @@ def test_command_line_build_prints_a_summary(tmp_path: Path) -> None:
     assert (tmp_path / "p" / "site" / "index.html").exists()
 
 
-def _digest(folder: Path) -> dict[str, str]:
-    return {
-        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*")) if path.is_file()
-    }
+
+def test_a_mkdocs_warning_fails_the_build_and_keeps_the_old_site(tmp_path: Path) -> None:
+    from generator.build import PublishError
+
+    project = copy_project(tmp_path / "p")
+    site_dir = tmp_path / "p" / "site"
+    build(project, site_dir)
+    before = digests(site_dir)
+    index = project.docs_dir / "index.md"
+    index.write_text(index.read_text(encoding="utf-8") + "\n[broken](no-such-page.md)\n", encoding="utf-8")
+    with pytest.raises(PublishError, match="no-such-page.md"):
+        build(project, site_dir)
+    assert digests(site_dir) == before
+
+
+
+def test_a_blank_line_in_a_place_file_starts_a_new_paragraph(tmp_path: Path) -> None:
+    york = (REPO / "site-data" / "places" / "york.yaml").read_text(encoding="utf-8")
+    folded = re.sub(r"summary: >-\n(?:  .*\n)+", "summary: >-\n  First paragraph,\n  still first.\n\n  Second one.\n", york)
+    literal = folded.replace("summary: >-", "summary: |-")
+    for name, text in (("folded", folded), ("literal", literal)):
+        project = copy_project(tmp_path / name, places={"york.yaml": text})
+        generate(project)
+        page = (project.docs_dir / "places" / "york.md").read_text(encoding="utf-8")
+        assert "First paragraph, still first\\.\n\nSecond one\\." in page, name

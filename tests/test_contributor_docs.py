@@ -11,11 +11,11 @@ from pathlib import Path
 
 import jsonschema
 import yaml
-
 from conftest import REPO, copy_project
+
 from generator.cli import main
-from generator.schema import VOCABULARIES, Place
 from generator.scaffold import _shape
+from generator.schema import VOCABULARIES, Place
 
 GUIDE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
 

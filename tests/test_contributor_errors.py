@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from conftest import REPO, copy_project
+
 from generator.problems import DataError
 from generator.validate import load_site
 

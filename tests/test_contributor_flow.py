@@ -23,11 +23,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-
 from conftest import REPO, copy_project
+
 from generator.place_schema import MODELINE, SCHEMA_FILE
-from generator.schema import Place
 from generator.scaffold import _shape
+from generator.schema import Place
 from generator.validate import PLACEHOLDER
 
 # What a contributor types in place of each FILL IN the skeleton leaves for a required field.

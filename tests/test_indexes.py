@@ -11,7 +11,15 @@ from pathlib import Path
 
 from conftest import build_copy
 from site_pages import (
-    article, collapse, linked_places, links, load_places, load_vocabulary, page_file, quotes_of, text,
+    article,
+    collapse,
+    linked_places,
+    links,
+    load_places,
+    load_vocabulary,
+    page_file,
+    quotes_of,
+    text,
 )
 
 PLACES = load_places()

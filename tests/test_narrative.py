@@ -11,9 +11,16 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, build_copy
-from site_pages import article, collapse, linked_places, load_places, load_vocabulary, quotes_of, text
+from site_pages import (
+    article,
+    collapse,
+    linked_places,
+    load_places,
+    load_vocabulary,
+    quotes_of,
+    text,
+)
 from test_data import normalise
 
 PLACES = load_places()

@@ -9,8 +9,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-
 from conftest import REPO
+
 from generator.place_schema import MODELINE, SCHEMA_FILE, schema_text
 from generator.problems import DataError
 from generator.schema import VOCABULARIES

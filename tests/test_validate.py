@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import REPO, copy_project
+
 from generator.problems import DataError
 from generator.validate import load_site, slugify
 
@@ -48,7 +48,9 @@ def test_unknown_vocabulary_ids_get_suggestions(tmp_path: Path) -> None:
 def test_a_location_outside_england(tmp_path: Path) -> None:
     cardiff = YORK.replace("latitude: 53.9600", "latitude: 51.4816").replace("longitude: -1.0873", "longitude: -3.1791")
     (problem,) = _problems(tmp_path, {"york.yaml": cardiff})
-    assert problem.startswith("site-data/places/york.yaml:13:13: location: (51.4816, -3.1791) is not in England")
+    assert problem.startswith(
+        "site-data/places/york.yaml:13:13: location: expected a point in England, found latitude 51.4816, longitude -3.1791"
+    )
 
 
 def test_local_vision_number_and_programme_must_agree(tmp_path: Path) -> None:

@@ -9,7 +9,6 @@ from typing import Any
 
 import pytest
 import yaml
-
 from conftest import REPO
 
 WORKFLOWS = REPO / ".github" / "workflows"

@@ -101,5 +101,6 @@ def test_empty_file_is_none(tmp_path: Path) -> None:
 
 
 def test_syntax_error_names_the_place(tmp_path: Path) -> None:
-    line, _, message = _error(tmp_path, "name: York\nthemes: [data\nregion: x\n")
-    assert line == 3 and message.startswith("not valid YAML")
+    line, column, message = _error(tmp_path, "name: York\nthemes: [data\nregion: x\n")
+    # It points at the bracket that is never closed, not where the parser gave up.
+    assert (line, column) == (2, 9) and message.startswith("not valid YAML: the `[` here is never closed")
