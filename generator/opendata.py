@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 
 import jinja2
@@ -148,15 +149,16 @@ def json_ld(site: Site, place: SitePlace) -> Md:
                       "publisher": {"@type": "Organization", "name": "The Leadership Centre"}},
     }
     text = json.dumps(data, ensure_ascii=False, separators=(", ", ": "))
-    return Md("json_ld: " + "".join(_yaml_escape(char) for char in text))
+    return Md("json_ld: " + _NON_ASCII.sub(_yaml_escape, text))
 
 
-def _yaml_escape(char: str) -> str:
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _yaml_escape(match: re.Match[str]) -> str:
     # JSON's own \uXXXX pairs for characters beyond the Basic Multilingual Plane are not valid YAML
     # (lone surrogates), so every non-ASCII character gets YAML's escape instead.
-    code = ord(char)
-    if code < 0x80:
-        return char
+    code = ord(match.group())
     return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import math
 import re
 import typing
@@ -201,11 +202,9 @@ class _Checker:
         (not text, capitals, spaces) were reported by the schema already, with the same suggestion."""
         if not isinstance(data, dict):
             return
-        for name, field in model.model_fields.items():
+        for name, vocabulary, inner in _field_plan(model):
             value = data.get(name)
             here = loc + (name,)
-            vocabulary = vocabulary_of(field)
-            inner = _inner_model(field.annotation)
             if vocabulary is not None:
                 allowed = vocab.get(vocabulary, {})
                 items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
@@ -352,6 +351,13 @@ def _describe_field(field: Any) -> str:
         return ""
     inner = _inner_model(field.annotation)
     return field.description or (inner.__doc__ or "" if inner is not None else "")
+
+
+@functools.lru_cache(maxsize=None)
+def _field_plan(model: type[BaseModel]) -> tuple[tuple[str, str | None, Any], ...]:
+    """Each field of ``model`` with its vocabulary (if it holds ids) and its nested model (if any)."""
+    return tuple((name, vocabulary_of(field), _inner_model(field.annotation))
+                 for name, field in model.model_fields.items())
 
 
 def _leaves(data: Any, loc: tuple = ()) -> Iterable[tuple[tuple, Any]]:

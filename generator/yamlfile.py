@@ -8,6 +8,7 @@ schema's strict types then reject them with a hint to add quotes.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -40,10 +41,13 @@ class YamlFileError(Exception):
 # libyaml's parser is about ten times faster than PyYAML's own; both give the same events and marks.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR_TAG = "tag:yaml.org,2002:str"
+_MAYBE_SPECIAL = re.compile(r"[&*!]")
 
 
 def _check_events(text: str) -> None:
     """Refuse aliases, anchors and explicit tags before any node is built or any value constructed."""
+    if not _MAYBE_SPECIAL.search(text):
+        return  # no "&", "*" or "!" anywhere: there can be no anchor, alias or tag
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, AliasEvent):
             raise YamlFileError(_at(event.start_mark, f"YAML aliases (`*{event.anchor}`) are not allowed: write the value out in full"))
