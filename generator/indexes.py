@@ -59,15 +59,22 @@ def index_pages(site: Site, env: jinja2.Environment) -> list[Page]:
     ]
 
 
-def _theme_pages(site: Site, env: jinja2.Environment) -> list[Page]:
-    groups = site.places_by_theme
+def _term_pages(env: jinja2.Environment, kind: _Kind, entries: dict[str, Any], groups: dict[str, list[SitePlace]],
+                *, empty: str) -> list[Page]:
+    """Themes and regions: an index with place and quote counts, and a page per entry."""
+    folder = kind.folder
     return [
-        _index(env, _THEMES, site.themes, [("Places", _sizes(groups)), ("Quotes", _quote_counts(groups))]),
-        *(render_page(env, "term.md.j2", f"themes/{key}.md", entry=theme, places=groups[key],
-                      quotes=_quotes(groups[key]), empty="No place in the data has this theme yet.",
-                      folder="themes", plural="themes", attribution=attribution)
-          for key, theme in site.themes.items()),
+        _index(env, kind, entries, [("Places", _sizes(groups)), ("Quotes", _quote_counts(groups))]),
+        *(render_page(env, "term.md.j2", f"{folder}/{key}.md", entry=entry, places=groups[key],
+                      quotes=_quotes(groups[key]), empty=empty, folder=folder, plural=folder,
+                      attribution=attribution)
+          for key, entry in entries.items()),
     ]
+
+
+def _theme_pages(site: Site, env: jinja2.Environment) -> list[Page]:
+    return _term_pages(env, _THEMES, site.themes, site.places_by_theme,
+                       empty="No place in the data has this theme yet.")
 
 
 def _enabler_pages(site: Site, env: jinja2.Environment) -> list[Page]:
@@ -93,14 +100,8 @@ def _programme_pages(site: Site, env: jinja2.Environment) -> list[Page]:
 
 
 def _region_pages(site: Site, env: jinja2.Environment) -> list[Page]:
-    groups = site.places_by_region
-    return [
-        _index(env, _REGIONS, site.regions, [("Places", _sizes(groups)), ("Quotes", _quote_counts(groups))]),
-        *(render_page(env, "term.md.j2", f"regions/{key}.md", entry=region, places=groups[key],
-                      quotes=_quotes(groups[key]), empty="No place in the data is in this region.",
-                      folder="regions", plural="regions", attribution=attribution)
-          for key, region in site.regions.items()),
-    ]
+    return _term_pages(env, _REGIONS, site.regions, site.places_by_region,
+                       empty="No place in the data is in this region.")
 
 
 def _index(env: jinja2.Environment, kind: _Kind, entries: dict[str, Any],
