@@ -161,3 +161,14 @@ def _scalar(text: str) -> str:
     except yaml.YAMLError:
         pass
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def field_names(model: type[BaseModel]) -> set[str]:
+    """Every field name of ``model`` and of the models nested in it (what a place file may hold)."""
+    names = set()
+    for name, field in model.model_fields.items():
+        names.add(name)
+        inner, _ = _shape(field.annotation)
+        if inner is not None:
+            names |= field_names(inner)
+    return names

@@ -14,7 +14,7 @@ import yaml
 from conftest import REPO, copy_project
 
 from generator.cli import main
-from generator.scaffold import _shape
+from generator.scaffold import field_names
 from generator.schema import VOCABULARIES, Place
 
 GUIDE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
@@ -27,18 +27,11 @@ def _block(marker: str) -> str:
     return match.group(1)
 
 
-def _fields(model: type = Place) -> set[str]:
-    names = set()
-    for name, field in model.model_fields.items():
-        names.add(name)
-        inner, _ = _shape(field.annotation)
-        if inner is not None:
-            names |= _fields(inner)
-    return names
 
 
 def test_the_guide_names_every_field_of_the_schema() -> None:
-    missing = sorted(name for name in _fields() if f"`{name}`" not in GUIDE)
+    assert {"name", "latitude", "speaker", "report_says"} <= field_names(Place)  # nested models included
+    missing = sorted(name for name in field_names(Place) if f"`{name}`" not in GUIDE)
     assert missing == []
 
 

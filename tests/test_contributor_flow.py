@@ -26,7 +26,7 @@ import yaml
 from conftest import REPO, copy_project
 
 from generator.place_schema import MODELINE, SCHEMA_FILE
-from generator.scaffold import _shape
+from generator.scaffold import field_names
 from generator.schema import Place
 from generator.validate import PLACEHOLDER
 
@@ -82,14 +82,6 @@ def _fill_in(text: str) -> str:
     return re.sub(rf"^( *)(\w+): \[?{PLACEHOLDER}\]?$", answer, text, flags=re.M)
 
 
-def _all_field_names(model: type = Place) -> set[str]:
-    names = set()
-    for name, field in model.model_fields.items():
-        names.add(name)
-        inner, _ = _shape(field.annotation)
-        if inner is not None:
-            names |= _all_field_names(inner)
-    return names
 
 
 def test_new_writes_a_skeleton_with_a_comment_on_every_field(tmp_path: Path) -> None:
@@ -107,7 +99,7 @@ def test_new_writes_a_skeleton_with_a_comment_on_every_field(tmp_path: Path) -> 
             seen.add(field.group(1))
             above = lines[index - 1].lstrip(" #-")
             assert lines[index - 1].lstrip().startswith("#") and above, f"no comment above line {index + 1}: {line}"
-    assert _all_field_names() <= seen
+    assert field_names(Place) <= seen
     comments = "\n".join(line for line in lines if line.lstrip().startswith("#"))
     for vocabulary in ("themes", "regions", "programmes", "enablers", "lessons", "sections"):
         for entry in yaml.safe_load((REPO / "site-data" / f"{vocabulary}.yaml").read_text(encoding="utf-8")):
