@@ -268,6 +268,9 @@ def _message(error: dict, node: Any, loc: tuple, model: type[BaseModel], prefix:
         if kind == "string_type" and isinstance(raw, str) and plain and not isinstance(found, dict):
             return message + ". " + _YAML_1_1_HINT.format(raw=raw, what=_describe(found))
         if kind in {"int_type", "float_type"} and isinstance(found, str):
+            if plain and re.fullmatch(r"[-+0-9._:xXoObBeE]+", found.strip()) and re.search(r"\d", found):
+                return message + (": write a plain decimal number, such as `53.9600` or `-1.0873` (no leading "
+                                  "zeros, underscores, exponents, hexadecimal or colons)")
             if _NUMBER_RE.fullmatch(found):
                 return message + ": remove the quotes around it"
             if _NUMBER_RE.fullmatch(found.replace(",", ".", 1)):

@@ -1,4 +1,10 @@
-"""One error format for every data file: ``path:line:col: field: message``."""
+"""One error format for every data file: ``path:line:col: field: message``.
+
+Paths, field names and messages carry a contributor's text (file names, keys, values), so every
+part is shown through :func:`characters.visible`: a line break or an escape sequence in a place file
+shows as ``\\n`` or ``\\x1b`` and can never start a line of output, forge a GitHub workflow command
+(``::error``) or rewrite a terminal.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,8 @@ import os
 import sys
 from dataclasses import dataclass
 from typing import TextIO
+
+from .characters import visible
 
 
 @dataclass(frozen=True, order=True)
@@ -19,13 +27,13 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.field}: {self.message}"
+        return f"{visible(self.path)}:{self.line}:{self.column}: {visible(self.field)}: {visible(self.message)}"
 
     def github_annotation(self) -> str:
         """The same problem as a GitHub Actions annotation, shown on the pull request's diff."""
-        message = _escape(self.message)
-        return (f"::error file={_escape(self.path, True)},line={self.line},col={self.column},"
-                f"title={_escape(self.field, True)}::{message}")
+        message = _escape(visible(self.message))
+        return (f"::error file={_escape(visible(self.path), True)},line={self.line},col={self.column},"
+                f"title={_escape(visible(self.field), True)}::{message}")
 
 
 def _escape(text: str, property: bool = False) -> str:  # noqa: A002
@@ -34,11 +42,32 @@ def _escape(text: str, property: bool = False) -> str:  # noqa: A002
     return text.replace(":", "%3A").replace(",", "%2C") if property else text
 
 
+MAX_PROBLEMS_PER_FILE = 50
+"""After this many problems in one file, the rest are counted, not listed."""
+
+
+def cap_per_file(problems: list[Problem], limit: int = MAX_PROBLEMS_PER_FILE) -> list[Problem]:
+    """The first ``limit`` problems of each file (in line order), and for a file with more, one
+    problem that says how many more there are."""
+    by_file: dict[str, list[Problem]] = {}
+    for problem in sorted(problems):
+        by_file.setdefault(problem.path, []).append(problem)
+    kept: list[Problem] = []
+    for path, found in by_file.items():
+        kept.extend(found[:limit])
+        if len(found) > limit:
+            last = found[limit - 1]
+            kept.append(Problem(path, last.line, last.column, "(file)",
+                                f"{len(found) - limit:,} more problem(s) in this file are not listed: "
+                                "fix the ones above and run again"))
+    return kept
+
+
 class DataError(Exception):
     """Raised when the data has problems; carries every problem found, in file and line order."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = sorted(problems)
+        self.problems = cap_per_file(problems)
         super().__init__(f"{len(self.problems)} problem(s) in the data")
 
 

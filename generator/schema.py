@@ -14,19 +14,26 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
 from pydantic.fields import FieldInfo
 
+from .characters import find_hidden, hidden_message
+from .names import has_visible_letter
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _SLUG_RE = re.compile(SLUG_PATTERN)
-# Characters that have no business in any text we publish: control characters (tab, newline and
-# carriage return are handled separately) and Unicode bidi overrides that can disguise text.
-_FORBIDDEN_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+
+
+def _refuse_hidden(value: str) -> None:
+    """Characters that hide or disguise text (see ``characters.py``) have no place in any value,
+    even when a YAML escape such as ``"\\u200b"`` writes them with visible ones."""
+    found = find_hidden(value)
+    if found:
+        raise ValueError(hidden_message(value[found[0]]))
 
 
 def _clean_line(value: str) -> str:
     value = value.strip()
     if "\n" in value or "\r" in value or "\t" in value:
         raise ValueError("must be a single line (no line breaks or tabs)")
-    if _FORBIDDEN_RE.search(value):
-        raise ValueError("contains a control character")
+    _refuse_hidden(value)
     if not value:
         raise ValueError("must not be empty")
     return value
@@ -34,10 +41,17 @@ def _clean_line(value: str) -> str:
 
 def _clean_text(value: str) -> str:
     value = value.strip().replace("\r\n", "\n")
-    if "\t" in value or "\r" in value or _FORBIDDEN_RE.search(value):
-        raise ValueError("contains a tab or control character")
+    if "\t" in value or "\r" in value:
+        raise ValueError("contains a tab or a carriage return")
+    _refuse_hidden(value)
     if not value:
         raise ValueError("must not be empty")
+    return value
+
+
+def _check_name(value: str) -> str:
+    if not has_visible_letter(value):
+        raise ValueError("a name needs at least one visible letter or digit")
     return value
 
 
@@ -61,6 +75,9 @@ _NOT_BLANK = {"pattern": r"\S"}
 
 Line = Annotated[str, Strict(), Field(max_length=300, json_schema_extra=_ONE_LINE), AfterValidator(_clean_line)]
 """One line of text: no line breaks. Used for names, headings, attributions."""
+Name = Annotated[str, Strict(), Field(max_length=300, json_schema_extra=_ONE_LINE), AfterValidator(_clean_line),
+                 AfterValidator(_check_name)]
+"""The name of a place or of a vocabulary entry: one line with at least one visible letter or digit."""
 LongLine = Annotated[str, Strict(), Field(max_length=1500, json_schema_extra=_ONE_LINE), AfterValidator(_clean_line)]
 """One line of text that may be long: a focus, a quote."""
 Text = Annotated[str, Strict(), Field(max_length=4000, json_schema_extra=_NOT_BLANK), AfterValidator(_clean_text)]
@@ -149,7 +166,7 @@ class Correction(_Model):
 class Place(_Model):
     """One place of the report: a Local Vision project, a Leadership for Change team, or both."""
 
-    name: Line = Field(description="The place's name as the report gives it, e.g. `Calderdale`.")
+    name: Name = Field(description="The place's name as the report gives it, e.g. `Calderdale`.")
     programmes: Annotated[list[Id], Field(min_length=1)] = Field(
         description="The programmes the place took part in: ids from `site-data/programmes.yaml`.",
         json_schema_extra={"vocabulary": "programmes"},
@@ -209,7 +226,7 @@ class Lesson(_Model):
 
 class Theme(_Model):
     id: Id
-    name: Line
+    name: Name
     description: Text
 
 
@@ -227,7 +244,7 @@ class Programme(_Model):
     """One of the national programmes the places took part in."""
 
     id: Id
-    name: Line
+    name: Name
     full_name: Line
     description: Text = Field(description="What the report says about the programme, in our own words.")
     other_participants: list[Participant] = Field(
@@ -238,12 +255,12 @@ class Programme(_Model):
 
 class Enabler(_Model):
     id: Id
-    name: Line
+    name: Name
 
 
 class Region(_Model):
     id: Id
-    name: Line
+    name: Name
 
 
 class Section(_Model):

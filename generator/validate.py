@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
-import unicodedata
+import stat
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -32,11 +34,13 @@ from .messages import (
     slugify,
 )
 from .model import Site, SitePlace, build_site
-from .problems import DataError, Problem
+from .names import skeleton
+from .problems import MAX_PROBLEMS_PER_FILE, DataError, Problem
 from .schema import SLUG_PATTERN, VOCABULARIES, Place, vocabulary_of
-from .yamlfile import YamlFileError, locate, read_yaml
+from .yamlfile import YamlFileError, locate, read_yaml, special_file_kind
 
 PLACES_DIR = "places"
+SCHEMA_FILE_NAME = "place.schema.json"
 PLACEHOLDER = "FILL IN"
 """What ``new`` writes where only the contributor knows the value; validation names each one left."""
 
@@ -44,6 +48,7 @@ PLACEHOLDER = "FILL IN"
 def load_site(data_dir: Path, *, display_root: Path | None = None) -> Site:
     """Read site-data/, check it and return the site model. Raises DataError listing every problem."""
     checker = _Checker(display_root or Path.cwd())
+    checker.data_folder(data_dir)
     vocab = {name: checker.vocabulary(data_dir / f"{name}.yaml", model) for name, model in VOCABULARIES.items()}
     places = checker.places(data_dir / PLACES_DIR, vocab)
     if checker.problems:
@@ -64,6 +69,7 @@ class _Checker:
     def __init__(self, display_root: Path) -> None:
         self.display_root = display_root
         self.problems: list[Problem] = []
+        self._counts: dict[Path, int] = {}
 
     # -- reporting ---------------------------------------------------------------------------
     def _display(self, path: Path) -> str:
@@ -74,12 +80,23 @@ class _Checker:
 
     def report(self, path: Path, line: int, column: int, field: str, message: str) -> None:
         self.problems.append(Problem(self._display(path), line, column, field, message))
+        self._counts[path] = self._counts.get(path, 0) + 1
+
+    def full(self, path: Path) -> bool:
+        """True once a file has more problems than are listed: the rest are only counted, so that
+        a file with thousands of mistakes costs no more than one with fifty."""
+        if self._counts.get(path, 0) <= MAX_PROBLEMS_PER_FILE:
+            return False
+        # Sorts after every real problem of the file, so only the count of these is ever shown.
+        self.problems.append(Problem(self._display(path), sys.maxsize, 0, "", ""))
+        return True
 
     def _read(self, path: Path, kind: type) -> tuple[Any, Any] | None:
         try:
             data, node = read_yaml(path)
         except YamlFileError as exc:
-            self.report(path, exc.located.line, exc.located.column, "(file)", exc.located.message)
+            where = exc.located
+            self.report(path, where.line, where.column, _field_name(where.loc) if where.loc else "(file)", where.message)
             return None
         except OSError as exc:
             self.report(path, 1, 1, "(file)", f"cannot be read: {exc.strerror}")
@@ -105,6 +122,8 @@ class _Checker:
             errors = [e for e in exc.errors() if not any(_within(prefix + tuple(e["loc"]), s) for s in skip)]
             explained = _explained_missing(errors, model)
             for error in errors:
+                if self.full(path):
+                    continue
                 loc = prefix + tuple(error["loc"])
                 if error["type"] == "missing" and _model_and_key(model, loc[len(prefix):]) in explained:
                     continue  # the unknown key's "did you mean" or "belongs inside" already says it
@@ -130,15 +149,31 @@ class _Checker:
             result[item.id] = item
         return result
 
+    # -- the data folder -----------------------------------------------------------------------
+    def data_folder(self, data_dir: Path) -> None:
+        """Every entry of site-data/ is one the site reads: nothing a contributor adds is skipped unsaid."""
+        known = {f"{name}.yaml" for name in VOCABULARIES} | {PLACES_DIR, SCHEMA_FILE_NAME}
+        try:
+            entries = sorted(os.scandir(data_dir), key=lambda entry: entry.name)
+        except OSError as exc:
+            self.report(data_dir, 1, 1, "(folder)", f"cannot be read: {exc.strerror}")
+            return
+        for entry in entries:
+            if entry.name not in known:
+                where = "place files go in `site-data/places/`; " if entry.name.endswith((".yaml", ".yml")) else ""
+                self.report(Path(entry.path), 1, 1, "(file name)",
+                            f"the site does not read this file: {where}site-data/ holds only "
+                            + ", ".join(f"`{name}`" for name in sorted(known)))
+
     # -- places ------------------------------------------------------------------------------
     def places(self, folder: Path, vocab: dict[str, dict[str, Any]]) -> list[SitePlace]:
-        if not folder.is_dir():
-            self.report(folder, 1, 1, "(folder)", "the places folder is missing")
+        mode = folder.lstat().st_mode if os.path.lexists(folder) else None
+        if mode is None or not stat.S_ISDIR(mode):
+            kind = "missing" if mode is None else special_file_kind(mode)
+            self.report(folder, 1, 1, "(folder)", f"the places folder is {kind}: it must be a real folder")
             return []
         loaded: list[SitePlace] = []
         for path in sorted(folder.iterdir()):
-            if path.name.startswith(".") and path.name != ".yaml":
-                continue
             if not self._check_file_name(path):
                 continue
             read = self._read(path, dict)
@@ -155,7 +190,12 @@ class _Checker:
         return loaded
 
     def _check_file_name(self, path: Path) -> bool:
-        if path.is_dir() or path.suffix != ".yaml":
+        if path.name.startswith("."):
+            self.report(path, 1, 1, "(file name)",
+                        "a file name starting with `.` is hidden and is not read: name it `<slug>.yaml`, "
+                        "such as `my-place.yaml`, or remove it")
+            return False
+        if (path.is_dir() and not path.is_symlink()) or path.suffix != ".yaml":
             hint = " (rename it to end in `.yaml`)" if path.suffix == ".yml" else ""
             self.report(path, 1, 1, "(file name)", f"only `<slug>.yaml` files belong in the places folder{hint}")
             return False
@@ -172,6 +212,8 @@ class _Checker:
         """Report each `FILL IN` that ``new`` left for the contributor, and return where they are."""
         found = [loc for loc, value in _leaves(data) if isinstance(value, str) and value.strip().startswith(PLACEHOLDER)]
         for loc in found:
+            if self.full(path):
+                continue
             field, _ = _walk(Place, loc)
             description = _describe_field(field)
             vocabulary = vocabulary_of(field) if field is not None else None
@@ -224,7 +266,7 @@ class _Checker:
                 seen: set[str] = set()
                 for i, item in items:
                     at = here if i is None else here + (i,)
-                    if not _is_id(item):
+                    if not _is_id(item) or self.full(path):
                         continue
                     if allowed and item not in allowed:
                         line, column = locate(node, at)
@@ -259,24 +301,22 @@ class _Checker:
                     f"expected a point in England, found latitude {latitude}, longitude {longitude}: {hint}")
 
     def _check_unique(self, places: list[SitePlace]) -> None:
-        def key_name(place: SitePlace) -> str:
-            return " ".join(unicodedata.normalize("NFKC", place.name).casefold().split())
-
+        """No two places share a name (compared by skeleton, so look-alike letters and case do not
+        make a new name) or a Local Vision number. Both files are named, each pointing at the other,
+        so that the message lands on the file a pull request adds, whichever it is."""
         for what, key, field in (
-            ("name", key_name, "name"),
+            ("name", lambda p: skeleton(p.name), "name"),
             ("Local Vision number", lambda p: p.local_vision_number, "local_vision_number"),
         ):
-            first: dict[Any, SitePlace] = {}
+            groups: dict[Any, list[SitePlace]] = {}
             for place in places:
                 value = key(place)
-                if value is None:
-                    continue
-                if value in first:
+                if value is not None:
+                    groups.setdefault(value, []).append(place)
+            for group in groups.values():
+                for place in group if len(group) > 1 else ():
+                    others = ", ".join(other.source_path for other in group if other is not place)
+                    same = "the same" if what != "name" or len({p.name for p in group}) == 1 else "the same or a look-alike"
                     line, column = place.line_of((field,))
-                    self.report(
-                        Path(place.source_path), line, column, field,
-                        f"the same {what} as {first[value].source_path}: each place needs its own",
-                    )
-                else:
-                    first[value] = place
-
+                    self.report(Path(place.source_path), line, column, field,
+                                f"{same} {what} as {others}: each place needs its own")

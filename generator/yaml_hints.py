@@ -33,6 +33,8 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
         return m.line + 1, m.column + 1, f"not valid YAML: {message}"
 
     here = line_of(mark)
+    if "maximum nesting depth" in problem:
+        return at(mark, "the data is nested far too deeply: a place file needs five levels at most")
     if mark is not None and mark.column < len(here) and here[mark.column] == "\t":
         return at(mark, "found a tab character: use spaces, not tabs, to indent")
     if "quoted scalar" in context and "end of stream" in problem:

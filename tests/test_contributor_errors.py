@@ -102,10 +102,15 @@ CASES = {
         [f"{FILE}:9:10: location.label: expected text, found `true` (true/false). YAML reads `yes` as `true` "
          '(true/false); put it in quotes if you mean the text: "yes"'],
     ),
-    "unquoted number with a leading zero": (
+    "a number with a leading zero": (
+        _edit("latitude: 52.8608", "latitude: 052.8608"),
+        [f"{FILE}:10:13: location.latitude: expected a number with a decimal point, found the text `052.8608`: "
+         "write a plain decimal number, such as `53.9600` or `-1.0873` (no leading zeros, underscores, "
+         "exponents, hexadecimal or colons)"],
+    ),
+    "a text of digits with a leading zero stays text": (
         _edit("label: Little Snoring", "label: 01234"),
-        [f"{FILE}:9:10: location.label: expected text, found the number `668`. YAML reads `01234` as the number "
-         '`668`; put it in quotes if you mean the text: "01234"'],
+        [],
     ),
     "unquoted date": (
         _edit("focus: Helping older people stay well at home.", "focus: 2015-11-01"),

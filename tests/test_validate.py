@@ -31,7 +31,11 @@ def test_duplicate_names_differing_only_in_case_and_duplicate_numbers(tmp_path: 
     twin = YORK.replace("name: York", "name: YORK ")
     problems = _problems(tmp_path, {"york-again.yaml": twin})
     assert problems == [
-        "site-data/places/york.yaml:2:7: name: the same name as site-data/places/york-again.yaml: "
+        "site-data/places/york-again.yaml:2:7: name: the same or a look-alike name as site-data/places/york.yaml: "
+        "each place needs its own",
+        "site-data/places/york-again.yaml:4:22: local_vision_number: the same Local Vision number as "
+        "site-data/places/york.yaml: each place needs its own",
+        "site-data/places/york.yaml:2:7: name: the same or a look-alike name as site-data/places/york-again.yaml: "
         "each place needs its own",
         "site-data/places/york.yaml:4:22: local_vision_number: the same Local Vision number as "
         "site-data/places/york-again.yaml: each place needs its own",

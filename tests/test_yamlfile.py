@@ -93,7 +93,7 @@ def test_non_utf8_names_the_line(tmp_path: Path) -> None:
 
 def test_size_limit(tmp_path: Path) -> None:
     message = _error(tmp_path, "summary: " + "a" * MAX_FILE_BYTES + "\n")[2]
-    assert "the limit is 262,144" in message
+    assert "larger than the limit of 262,144 bytes" in message
 
 
 def test_empty_file_is_none(tmp_path: Path) -> None:
