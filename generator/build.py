@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +23,10 @@ from .place_schema import schema_page
 from .places import place_pages
 from .render import Page, make_environment
 from .validate import load_site
-from .write import GENERATED_FOLDERS, remove_path, replace_dir, write_pages
+from .characters import visible
+from .problems import DataError, Problem
+from .write import GENERATED_FOLDERS, heal, remove_leftover, replace_dir, write_pages
+from .yamlfile import special_file_kind
 
 
 @dataclass(frozen=True)
@@ -42,8 +48,80 @@ class Project:
         return self.root / "mkdocs.yml"
 
 
+    @property
+    def overrides_dir(self) -> Path:
+        return self.root / "overrides"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.root / ".build.lock"
+
+
 class PublishError(Exception):
     """MkDocs refused the generated site (a warning under --strict, or a crash)."""
+
+
+class SiteDirError(Exception):
+    """The folder asked for as the site folder would replace the project's own sources."""
+
+
+SOURCES = ("site-data", "content", "overrides", "generator", "tests", "scripts", "benchmarks", ".git",
+           ".github", ".ci", ".venv", "node_modules", "mkdocs.yml", "pyproject.toml")
+"""The project's own files and folders: the site folder is never one of them, inside one, or above them."""
+
+
+def check_site_dir(project: Project, site_dir: Path) -> Path:
+    """The site folder, resolved, if building there cannot replace any of the project's sources.
+
+    A build replaces its site folder whole, so ``--site-dir .`` (or ``content``, or a parent of the
+    project) would delete the sources, ``.git`` included. Like MkDocs, refuse it.
+    """
+    site = site_dir.resolve()
+    root = project.root.resolve()
+    if site == root or site in root.parents:
+        raise SiteDirError(f"the site folder {site_dir} is the project folder or holds it: "
+                           "choose a folder of its own, such as site/")
+    for name in SOURCES:
+        source = root / name
+        if site == source or source in site.parents:
+            raise SiteDirError(f"the site folder {site_dir} is the project's `{name}` or lies inside it: "
+                               "choose a folder of its own, such as site/")
+    return site
+
+
+@contextlib.contextmanager
+def build_lock(project: Project) -> Iterator[None]:
+    """Only one generate or build of a project at a time: they share content/'s generated folders
+    and the site folder's staging area. A second one waits for the first to finish."""
+    fd = os.open(project.lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("Waiting for another build of this project to finish...", file=sys.stderr, flush=True)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing the file releases the lock
+
+
+def check_source_files(project: Project) -> None:
+    """The hand-written pages and theme overrides are regular files, never links or pipes: a link in
+    a pull request could publish a file from outside the repository. Raises DataError."""
+    generated = {project.docs_dir / name for name in GENERATED_FOLDERS}
+    problems = []
+    for top in (project.docs_dir, project.overrides_dir):
+        for folder, dirs, files in os.walk(top):
+            here = Path(folder)
+            dirs[:] = [name for name in dirs if here / name not in generated and not name.startswith(".generated")]
+            for name in (*dirs, *files):
+                path = here / name
+                kind = special_file_kind(path.lstat().st_mode)
+                if kind is not None and kind != "a folder":
+                    shown = path.relative_to(project.root).as_posix()
+                    problems.append(Problem(shown, 1, 1, "(file)", f"this is {kind}: only regular files are published"))
+    if problems:
+        raise DataError(problems)
 
 
 def render_site(site: Site, env: jinja2.Environment | None = None) -> list[Page]:
@@ -54,20 +132,28 @@ def render_site(site: Site, env: jinja2.Environment | None = None) -> list[Page]
 
 def generate(project: Project) -> tuple[Site, int]:
     """Validate the data and write the generated Markdown. Raises DataError on bad data."""
+    with build_lock(project):
+        return _generate(project)
+
+
+def _generate(project: Project) -> tuple[Site, int]:
     site = load_site(project.data_dir, display_root=project.root)
+    check_source_files(project)
     count = write_pages(render_site(site), project.docs_dir)
     return site, count
 
 
 def publish(project: Project, site_dir: Path) -> None:
     """Run ``mkdocs build --strict`` into a fresh folder, then swap it in for ``site_dir``.
+    The caller holds :func:`build_lock` (``build`` does).
 
     A failed or interrupted build leaves the previous ``site_dir`` exactly as it was; the leftovers
     of an interrupted build are cleared by the next one.
     """
-    site_dir = site_dir.resolve()
+    site_dir = check_site_dir(project, site_dir)
+    heal(site_dir)
     for leftover in site_dir.parent.glob(f".{site_dir.name}.building-*"):
-        remove_path(leftover)
+        remove_leftover(leftover)  # no other build is running: the caller holds the build lock
     staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
            "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or str(source_date(project))}
@@ -78,10 +164,12 @@ def publish(project: Project, site_dir: Path) -> None:
     try:
         result = subprocess.run(command, cwd=project.root, env=env, capture_output=True, text=True)
         if result.returncode != 0:
-            raise PublishError((result.stderr + result.stdout).strip() or "mkdocs build failed")
+            output = (result.stderr + result.stdout).strip() or "mkdocs build failed"
+            # MkDocs may quote page text; no line of it may start a GitHub workflow command.
+            raise PublishError("\n".join(f"mkdocs: {visible(line)}" for line in output.splitlines()))
         replace_dir(staging, site_dir)
     finally:
-        remove_path(staging)
+        remove_leftover(staging)
 
 
 def source_date(project: Project) -> int:
@@ -109,6 +197,8 @@ def source_date(project: Project) -> int:
 def build(project: Project, site_dir: Path) -> tuple[Site, int, float]:
     """Validate, generate and publish. Returns the site, the pages generated and the seconds taken."""
     start = time.perf_counter()
-    site, count = generate(project)
-    publish(project, site_dir)
+    check_site_dir(project, site_dir)
+    with build_lock(project):
+        site, count = _generate(project)
+        publish(project, site_dir)
     return site, count, time.perf_counter() - start

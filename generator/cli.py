@@ -8,7 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from .build import Project, PublishError, build, generate
+from .build import Project, PublishError, SiteDirError, build, generate
+from .characters import visible
 from .place_schema import SCHEMA_FILE, schema_text
 from .problems import DataError, print_problems
 from .scaffold import ScaffoldError, new_place
@@ -67,7 +68,15 @@ def main(argv: list[str] | None = None) -> int:
         print("Stopped: mkdocs build failed; the previous site was left as it was.", file=sys.stderr)
         return 1
     except ScaffoldError as error:
-        print(f"Stopped: {error}", file=sys.stderr)
+        print(f"Stopped: {visible(str(error))}", file=sys.stderr)
+        return 1
+    except SiteDirError as error:
+        print(f"Stopped: {visible(str(error))}; nothing was changed.", file=sys.stderr)
+        return 1
+    except OSError as error:  # a full disk, a folder we may not write: one line, never a traceback
+        where = f" {visible(str(error.filename))}" if error.filename else ""
+        print(f"Stopped: could not read or write{where}: {error.strerror or error}; "
+              "the previous site was left as it was.", file=sys.stderr)
         return 1
     return 0
 

@@ -73,16 +73,21 @@ class _Checker:
 
     # -- reporting ---------------------------------------------------------------------------
     def _display(self, path: Path) -> str:
+        """The path relative to the project, without following a link in its last part (a link is
+        reported as itself, never as the file it points at)."""
+        real = path.parent.resolve() / path.name
         try:
-            return path.resolve().relative_to(self.display_root.resolve()).as_posix()
+            return real.relative_to(self.display_root.resolve()).as_posix()
         except ValueError:
             return path.as_posix()
 
-    def report(self, path: Path, line: int, column: int, field: str, message: str) -> None:
-        self.problems.append(Problem(self._display(path), line, column, field, message))
+    def report(self, path: Path | str, line: int, column: int, field: str, message: str) -> None:
+        """Record a problem in ``path`` (a file, or a path already shown relative to the project)."""
+        shown = path if isinstance(path, str) else self._display(path)
+        self.problems.append(Problem(shown, line, column, field, message))
         self._counts[path] = self._counts.get(path, 0) + 1
 
-    def full(self, path: Path) -> bool:
+    def full(self, path: Path | str) -> bool:
         """True once a file has more problems than are listed: the rest are only counted, so that
         a file with thousands of mistakes costs no more than one with fifty."""
         if self._counts.get(path, 0) <= MAX_PROBLEMS_PER_FILE:
@@ -318,5 +323,5 @@ class _Checker:
                     others = ", ".join(other.source_path for other in group if other is not place)
                     same = "the same" if what != "name" or len({p.name for p in group}) == 1 else "the same or a look-alike"
                     line, column = place.line_of((field,))
-                    self.report(Path(place.source_path), line, column, field,
+                    self.report(place.source_path, line, column, field,
                                 f"{same} {what} as {others}: each place needs its own")

@@ -7,8 +7,11 @@ a failed generate leaves the previous pages whole.
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import shutil
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -21,6 +24,8 @@ GENERATED_FOLDERS = ("places", "themes", "lessons", "enablers", "programmes", "r
 def write_pages(pages: Iterable[Page], docs_dir: Path) -> int:
     """Replace the generated folders of ``docs_dir`` with ``pages``. Returns the number written."""
     staging = docs_dir / ".generated-staging"
+    for folder in GENERATED_FOLDERS:
+        heal(docs_dir / folder)
     remove_path(staging)
     count = 0
     for page in pages:
@@ -41,13 +46,60 @@ def write_pages(pages: Iterable[Page], docs_dir: Path) -> int:
 
 
 def replace_dir(new: Path, target: Path) -> None:
-    """Put ``new`` where ``target`` is, removing the old one; if ``new`` is missing, just remove it."""
+    """Put ``new`` where ``target`` is, removing the old one; if ``new`` is missing, just remove it.
+
+    On Linux the two folders are exchanged in one step (``renameat2`` with ``RENAME_EXCHANGE``), so
+    at every instant ``target`` is either the whole old folder or the whole new one. Elsewhere it
+    takes two renames; a process killed between them leaves ``.<name>.old-<pid>``, which
+    :func:`heal` puts back at the next start.
+    """
+    if new.exists() and target.exists() and _exchange(new, target):
+        remove_leftover(new)  # it now holds the old folder
+        return
     old = target.with_name(f".{target.name}.old-{os.getpid()}")
     if target.exists():
         target.rename(old)
     if new.exists():
         new.rename(target)
-    remove_path(old)
+    remove_leftover(old)
+
+
+def heal(target: Path) -> None:
+    """Finish or undo a swap of ``target`` that was interrupted: if ``target`` is missing, the old
+    folder left beside it comes back; any other leftover of an earlier swap is removed."""
+    for old in sorted(target.parent.glob(f".{target.name}.old-*")):
+        if not target.exists():
+            old.rename(target)
+        else:
+            remove_leftover(old)
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+_libc = ctypes.CDLL(None, use_errno=True) if sys.platform.startswith("linux") else None
+_renameat2 = getattr(_libc, "renameat2", None)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two paths atomically; False where the system cannot (then the caller renames twice)."""
+    if _renameat2 is None:
+        return False
+    if _renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def remove_leftover(path: Path) -> None:
+    """Remove what a swap left behind. The swap itself is done, so failing here is only a warning;
+    the next run tries again."""
+    try:
+        remove_path(path)
+    except OSError as exc:
+        print(f"Warning: could not remove {path.name} ({exc.strerror}); the next build will try again.",
+              file=sys.stderr)
 
 
 def remove_path(path: Path) -> None:

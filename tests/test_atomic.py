@@ -48,3 +48,154 @@ def test_two_builds_of_the_same_sources_are_byte_identical(tmp_path: Path) -> No
     one, two = digests(first.root / "site"), digests(second.root / "site")
     assert one.keys() == two.keys()
     assert [name for name in one if one[name] != two[name]] == []
+
+
+def _builder(project, *args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "generator", "--root", str(project.root), "build", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+
+
+def _mkdocs_of(builder: subprocess.Popen) -> int:
+    """The pid of the mkdocs process a build started, once it is writing the site."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        found = subprocess.run(["pgrep", "-f", "-P", str(builder.pid), "mkdocs build"],
+                               capture_output=True, text=True).stdout.split()
+        if found:
+            return int(found[0])
+        time.sleep(0.01)
+    raise AssertionError("the build never reached mkdocs")
+
+
+def test_a_second_build_waits_for_the_first_while_it_is_paused_mid_write(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    site_dir = project.root / "site"
+    first = _builder(project)
+    mkdocs = _mkdocs_of(first)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not any(project.root.glob(".site.building-*/**/*.html")):
+        time.sleep(0.01)
+    os.kill(mkdocs, signal.SIGSTOP)  # the first build is paused while MkDocs writes
+    try:
+        second = _builder(project)
+        time.sleep(3)
+        assert second.poll() is None, "the second build did not wait for the first"
+        staging = list(project.root.glob(".site.building-*"))
+        assert len(staging) == 1 and staging[0].name.endswith(str(first.pid)), "the first build's staging folder was touched"
+    finally:
+        os.kill(mkdocs, signal.SIGCONT)
+    out_first, err_first = first.communicate(timeout=300)
+    out_second, err_second = second.communicate(timeout=300)
+    assert first.returncode == 0, err_first
+    assert second.returncode == 0, err_second
+    assert "Waiting for another build of this project to finish" in err_second
+    assert (site_dir / "index.html").is_file() and (site_dir / "places" / "york" / "index.html").is_file()
+    assert not list(project.root.glob(".site.*"))
+
+
+def test_an_interrupted_swap_is_undone_by_the_next_build(tmp_path: Path) -> None:
+    """Where folders are swapped in two renames, a build killed between them leaves no site/ and
+    the old one beside it: the next build puts it back before anything else, then replaces it."""
+    project = copy_project(tmp_path / "p")
+    site_dir = project.root / "site"
+    build(project, site_dir)
+    site_dir.rename(project.root / ".site.old-4242")
+    (project.docs_dir / "themes").rename(project.docs_dir / ".themes.old-4242")
+    build(project, site_dir)
+    assert (site_dir / "index.html").is_file()
+    assert not list(project.root.glob(".site.*")) and not list(project.docs_dir.glob(".themes.*"))
+    assert (project.docs_dir / "themes" / "index.md").is_file()
+
+
+def test_folders_are_exchanged_in_one_step(tmp_path: Path) -> None:
+    """On Linux, replace_dir swaps the folders with renameat2(RENAME_EXCHANGE): the target keeps its
+    inode number's folder whole at every instant, and the swap never goes through a missing target."""
+    from generator import write
+
+    old, new = tmp_path / "site", tmp_path / ".site.building-1"
+    old.mkdir()
+    (old / "index.html").write_text("old", encoding="utf-8")
+    new.mkdir()
+    (new / "index.html").write_text("new", encoding="utf-8")
+    renames: list[tuple] = []
+    real_rename = Path.rename
+    Path.rename = lambda self, target: renames.append((self, target)) or real_rename(self, target)  # type: ignore[method-assign]
+    try:
+        write.replace_dir(new, old)
+    finally:
+        Path.rename = real_rename  # type: ignore[method-assign]
+    assert (old / "index.html").read_text(encoding="utf-8") == "new"
+    assert not new.exists()
+    assert renames == [], "fell back to two renames"
+
+
+def _run_cli(project, *args: str) -> tuple[int, str]:
+    import contextlib
+    import io
+
+    from generator.cli import main
+
+    stderr = io.StringIO()
+    with contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(io.StringIO()):
+        status = main(["--root", str(project.root), *args])
+    return status, stderr.getvalue()
+
+
+def test_site_dir_that_would_replace_the_sources_is_refused(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p")
+    (project.root / ".git").mkdir()
+    (project.root / ".git" / "HEAD").write_text("ref: refs/heads/main\n", encoding="utf-8")
+    before = digests(project.root)
+    for site_dir in (".", "site-data", "content", "overrides", "content/site", ".git", "..", str(tmp_path)):
+        status, stderr = _run_cli(project, "build", "--site-dir", str(project.root / site_dir))
+        assert status == 1, site_dir
+        assert len(stderr.splitlines()) == 1 and stderr.startswith("Stopped: the site folder "), stderr
+        assert digests(project.root) == before, site_dir
+
+
+def test_a_full_disk_during_generate_is_one_line_and_keeps_the_site(tmp_path: Path, monkeypatch) -> None:
+    import errno
+
+    project = copy_project(tmp_path / "p")
+    build(project, project.root / "site")
+    before = digests(project.root / "site")
+    real_write = Path.write_text
+
+    def full_disk(self, *args, **kwargs):
+        if ".generated-staging" in str(self) and "york" in self.name:
+            raise OSError(errno.ENOSPC, "No space left on device", str(self))
+        return real_write(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", full_disk)
+    status, stderr = _run_cli(project, "build")
+    assert status == 1
+    assert len(stderr.splitlines()) == 1 and "No space left on device" in stderr and "Traceback" not in stderr
+    assert digests(project.root / "site") == before
+    monkeypatch.undo()
+    build(project, project.root / "site")
+    assert not list(project.docs_dir.glob(".generated-staging"))
+
+
+def test_an_old_site_that_cannot_be_removed_is_a_warning_and_the_new_site_is_whole(tmp_path: Path, monkeypatch) -> None:
+    import shutil
+
+    from generator import write
+
+    project = copy_project(tmp_path / "p")
+    build(project, project.root / "site")
+    real_rmtree = shutil.rmtree
+
+    def refuse_old_site(path, *args, **kwargs):
+        if Path(path).name.startswith(".site.building-"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_rmtree(path, *args, **kwargs)
+
+    monkeypatch.setattr(write.shutil, "rmtree", refuse_old_site)
+    status, stderr = _run_cli(project, "build")
+    assert status == 0
+    assert [line for line in stderr.splitlines() if line] == [
+        line for line in stderr.splitlines() if line.startswith("Warning: could not remove .site.building-")]
+    assert (project.root / "site" / "index.html").is_file()
+    monkeypatch.undo()
+    build(project, project.root / "site")  # the next build clears the leftover
+    assert not list(project.root.glob(".site.*"))

@@ -6,6 +6,8 @@ import contextlib
 import io
 import os
 import shutil
+import subprocess
+import sys
 import time
 import tracemalloc
 from pathlib import Path
@@ -102,3 +104,101 @@ def test_billion_laughs_is_refused_fast_with_little_memory(tmp_path: Path) -> No
     tracemalloc.stop()
     assert elapsed < 0.1
     assert peak < 5 * 1024 * 1024
+
+
+# -- Special files: what a pull request can commit besides text (links, pipes, folders) -----------
+# Each case makes the file in a copy of the project, builds in a separate process (so that a read
+# that blocks or never ends fails the test by its time-out instead of hanging the suite) and lists
+# the exact lines the build must print.
+
+SECRET = "RUNNER-SECRET-d41d8cd98f00"
+
+
+def _link_outside(project: Project, tmp: Path) -> None:
+    secret = tmp / "runner-credentials"
+    secret.write_text(f"token: {SECRET}\n", encoding="utf-8")
+    (project.data_dir / "places" / "leak.yaml").symlink_to(secret)
+
+
+def _link_to_zero(project: Project, tmp: Path) -> None:
+    (project.data_dir / "places" / "zero.yaml").symlink_to("/dev/zero")
+
+
+def _fifo(project: Project, tmp: Path) -> None:
+    os.mkfifo(project.data_dir / "places" / "pipe.yaml")
+
+
+def _link_to_folder(project: Project, tmp: Path) -> None:
+    (project.data_dir / "places" / "folder.yaml").symlink_to(project.data_dir)
+
+
+def _link_to_place(project: Project, tmp: Path) -> None:
+    (project.data_dir / "places" / "york-again.yaml").symlink_to("york.yaml")
+
+
+def _vocabulary_link(project: Project, tmp: Path) -> None:
+    themes = project.data_dir / "themes.yaml"
+    secret = tmp / "themes-elsewhere.yaml"
+    secret.write_bytes(themes.read_bytes() + f"# {SECRET}\n".encode())
+    themes.unlink()
+    themes.symlink_to(secret)
+
+
+def _places_folder_link(project: Project, tmp: Path) -> None:
+    places = project.data_dir / "places"
+    shutil.move(places, tmp / "places-elsewhere")
+    places.symlink_to(tmp / "places-elsewhere")
+
+
+def _newline_in_file_name(project: Project, tmp: Path) -> None:
+    (project.data_dir / "places" / "x\n::error file=y::forged.yaml").write_text("name: x\n", encoding="utf-8")
+
+
+_LINK = "(file): this is a symbolic link, not a file: commit the YAML file itself here"
+SPECIAL_FILES = {
+    "link to a file outside the repository": (_link_outside, [f"site-data/places/leak.yaml:1:1: {_LINK}"]),
+    "link to /dev/zero": (_link_to_zero, [f"site-data/places/zero.yaml:1:1: {_LINK}"]),
+    "named pipe": (_fifo, ["site-data/places/pipe.yaml:1:1: (file): this is a named pipe, not a file: "
+                           "commit the YAML file itself here"]),
+    "link to a folder": (_link_to_folder, [f"site-data/places/folder.yaml:1:1: {_LINK}"]),
+    "link to another place": (_link_to_place, [f"site-data/places/york-again.yaml:1:1: {_LINK}"]),
+    "vocabulary file as a link": (_vocabulary_link, [f"site-data/themes.yaml:1:1: {_LINK}"]),
+    "places folder as a link": (_places_folder_link, [
+        "site-data/places:1:1: (folder): the places folder is a symbolic link: it must be a real folder"]),
+    "line break in a file name": (_newline_in_file_name, [
+        "site-data/places/x\\n::error file=y::forged.yaml:1:1: (file name): the file name must be lower-case "
+        "letters, digits and hyphens, such as `x-error-file-y-forged.yaml`"]),
+}
+
+
+@pytest.mark.parametrize("case", SPECIAL_FILES)
+def test_special_files_are_refused_without_reading_them(tmp_path: Path, case: str) -> None:
+    make, expected = SPECIAL_FILES[case]
+    project = copy_project(tmp_path / "p")
+    (project.root / "site").mkdir()
+    (project.root / "site" / "index.html").write_text("previous site", encoding="utf-8")
+    make(project, tmp_path)
+    env = {**os.environ, "GITHUB_ACTIONS": "true"}
+    result = subprocess.run([sys.executable, "-m", "generator", "--root", str(project.root), "build"],
+                            capture_output=True, text=True, timeout=120, env=env, cwd=REPO)
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.splitlines()[:-1] == expected
+    assert SECRET not in result.stdout + result.stderr
+    # stdout carries the annotations; no line of either stream starts a forged workflow command
+    for line in (result.stdout + result.stderr).splitlines():
+        assert not line.startswith("::") or line.startswith("::error file=site-data/")
+    assert (project.root / "site" / "index.html").read_text(encoding="utf-8") == "previous site"
+
+
+def test_a_file_with_thousands_of_problems_lists_fifty_and_counts_the_rest(project: Project) -> None:
+    york = (REPO / "site-data" / "places" / "york.yaml").read_text(encoding="utf-8")
+    stories = "".join(f"  - lesson: no-such-lesson-{i}\n    title: t\n    text: t\n    source: nowhere-{i}\n"
+                      for i in range(2000))
+    status, stderr = _build_with(project, {"york.yaml": york.replace("stories: []\n", "stories:\n" + stories).encode()})
+    assert status == 1
+    lines = stderr.splitlines()
+    assert len(lines) == 52  # fifty problems, the count of the rest, and the closing line
+    assert all(line.startswith("site-data/places/york.yaml:") for line in lines[:51])
+    assert "3,950 more problem(s) in this file are not listed" in lines[50]
+    lines_shown = [int(line.split(":")[1]) for line in lines[:50]]
+    assert lines_shown == sorted(lines_shown)
