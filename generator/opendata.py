@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import re
+from decimal import Decimal
 from typing import Any
 
 import jinja2
@@ -148,8 +149,30 @@ def json_ld(site: Site, place: SitePlace) -> Md:
         "subjectOf": {"@type": "Report", "name": REPORT["title"], "datePublished": "2015-11",
                       "publisher": {"@type": "Organization", "name": "The Leadership Centre"}},
     }
-    text = json.dumps(data, ensure_ascii=False, separators=(", ", ": "))
-    return Md("json_ld: " + _NON_ASCII.sub(_yaml_escape, text))
+    return Md("json_ld: " + _NON_ASCII.sub(_yaml_escape, _json_plain_numbers(data)))
+
+
+def plain_decimal(number: float) -> str:
+    """A number in plain decimal notation (``0.00005``, never ``5e-05``): a JSON number that YAML
+    1.1, which reads a page's front matter, also takes as a number."""
+    text = format(Decimal(repr(number)), "f")
+    return text if "." in text else text + ".0"
+
+
+def _json_plain_numbers(data: dict) -> str:
+    """``data`` as JSON, with every float written by :func:`plain_decimal`."""
+    floats: list[float] = []
+
+    def swap(value: object) -> object:
+        if isinstance(value, float):
+            floats.append(value)
+            return f"\x00{len(floats) - 1}\x00"  # no text value can hold NUL: the schema refuses it
+        if isinstance(value, dict):
+            return {key: swap(item) for key, item in value.items()}
+        return value
+
+    text = json.dumps(swap(data), ensure_ascii=False, separators=(", ", ": "))
+    return re.sub(r'"\\u0000(\d+)\\u0000"', lambda match: plain_decimal(floats[int(match.group(1))]), text)
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")

@@ -81,3 +81,19 @@ def test_hostile_text_stays_inside_json_ld_and_csv_formulas_are_defused(tmp_path
     with (site / "data" / "places.csv").open(encoding="utf-8", newline="") as handle:
         row = next(r for r in csv.DictReader(handle) if r["slug"] == "york")
     assert row["name"] == "'=HYPERLINK(1)</script><script>alert(1)</script>"
+
+
+def test_coordinates_near_zero_stay_numbers_everywhere(tmp_path: Path) -> None:
+    """A longitude of 0.00005 (by Greenwich) is ``5e-05`` to Python: in the JSON-LD it must still be a
+    number, not the text "5e-05" that YAML 1.1 would make of it in the page's front matter."""
+    york = (REPO / "site-data" / "places" / "york.yaml").read_text(encoding="utf-8")
+    near_greenwich = york.replace("latitude: 53.9600", "latitude: 51.4779").replace("longitude: -1.0873", "longitude: 0.00005")
+    site = build_copy(tmp_path / "p", places={"york.yaml": near_greenwich})
+    source = (site / "places" / "york" / "index.html").read_text(encoding="utf-8")
+    (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', source, flags=re.S)
+    assert json.loads(block)["geo"]["longitude"] == 0.00005
+    places = json.loads((site / "data" / "places.json").read_text(encoding="utf-8"))["places"]
+    assert next(p for p in places if p["slug"] == "york")["location"]["longitude"] == 0.00005
+    feature = next(f for f in json.loads((site / "data" / "places.geojson").read_text(encoding="utf-8"))["features"]
+                   if f["properties"]["slug"] == "york")
+    assert feature["geometry"]["coordinates"] == [0.00005, 51.4779]
