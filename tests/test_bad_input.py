@@ -154,6 +154,12 @@ def _newline_in_file_name(project: Project, tmp: Path) -> None:
     (project.data_dir / "places" / "x\n::error file=y::forged.yaml").write_text("name: x\n", encoding="utf-8")
 
 
+def _content_link(project: Project, tmp: Path) -> None:
+    secret = tmp / "runner-notes.md"
+    secret.write_text(f"# {SECRET}\n", encoding="utf-8")
+    (project.docs_dir / "report" / "notes.md").symlink_to(secret)
+
+
 _LINK = "(file): this is a symbolic link, not a file: commit the YAML file itself here"
 SPECIAL_FILES = {
     "link to a file outside the repository": (_link_outside, [f"site-data/places/leak.yaml:1:1: {_LINK}"]),
@@ -165,6 +171,8 @@ SPECIAL_FILES = {
     "vocabulary file as a link": (_vocabulary_link, [f"site-data/themes.yaml:1:1: {_LINK}"]),
     "places folder as a link": (_places_folder_link, [
         "site-data/places:1:1: (folder): the places folder is a symbolic link: it must be a real folder"]),
+    "link among the hand-written pages": (_content_link, [
+        "content/report/notes.md:1:1: (file): this is a symbolic link: only regular files are published"]),
     "line break in a file name": (_newline_in_file_name, [
         "site-data/places/x\\n::error file=y::forged.yaml:1:1: (file name): the file name must be lower-case "
         "letters, digits and hyphens, such as `x-error-file-y-forged.yaml`"]),
