@@ -61,7 +61,8 @@ def main(argv: list[str] | None = None) -> int:
             return serve(project, host=args.host, port=args.port)
     except DataError as error:
         print_problems(error.problems)
-        print(f"Stopped: {len(error.problems)} problem(s) in site-data/; nothing was changed.", file=sys.stderr)
+        where = "site-data/" if all(p.path.startswith("site-data/") for p in error.problems) else "the project's files"
+        print(f"Stopped: {len(error.problems)} problem(s) in {where}; nothing was changed.", file=sys.stderr)
         return 1
     except PublishError as error:
         print(str(error), file=sys.stderr)
