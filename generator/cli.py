@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import time
@@ -15,6 +16,7 @@ from .problems import DataError, print_problems
 from .scaffold import ScaffoldError, new_place
 from .serve import serve
 from .validate import load_site, load_vocabularies
+from .yamlfile import special_file_kind
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,6 +87,11 @@ def main(argv: list[str] | None = None) -> int:
 def _schema(project: Project, *, check: bool) -> int:
     target = project.data_dir / SCHEMA_FILE
     text = schema_text(load_vocabularies(project.data_dir, display_root=project.root))
+    kind = special_file_kind(target.lstat().st_mode) if os.path.lexists(target) else None
+    if kind is not None:  # never read or write through a link a pull request may have put here
+        print(f"Stopped: site-data/{SCHEMA_FILE} is {kind}: delete it, then run `python -m generator schema`",
+              file=sys.stderr)
+        return 1
     current = target.read_text(encoding="utf-8") if target.exists() else None
     if check:
         if current != text:
@@ -94,6 +101,8 @@ def _schema(project: Project, *, check: bool) -> int:
         print(f"site-data/{SCHEMA_FILE} is up to date")
         return 0
     if current != text:
-        target.write_text(text, encoding="utf-8", newline="\n")
+        staging = target.with_name(f".{target.name}.{os.getpid()}")
+        staging.write_text(text, encoding="utf-8", newline="\n")
+        os.replace(staging, target)
     print(f"Wrote site-data/{SCHEMA_FILE}" if current != text else f"site-data/{SCHEMA_FILE} was already up to date")
     return 0

@@ -210,3 +210,20 @@ def test_a_file_with_thousands_of_problems_lists_fifty_and_counts_the_rest(proje
     assert "3,950 more problem(s) in this file are not listed" in lines[50]
     lines_shown = [int(line.split(":")[1]) for line in lines[:50]]
     assert lines_shown == sorted(lines_shown)
+
+
+def test_schema_commands_never_follow_a_link(tmp_path: Path) -> None:
+    """`schema` writes site-data/place.schema.json; a link there from a pull request must not make a
+    maintainer's `python -m generator schema` overwrite a file elsewhere."""
+    project = copy_project(tmp_path / "p")
+    elsewhere = tmp_path / "maintainers-file"
+    elsewhere.write_text("keep me\n", encoding="utf-8")
+    schema = project.data_dir / "place.schema.json"
+    schema.unlink()
+    schema.symlink_to(elsewhere)
+    for args in (["schema"], ["schema", "--check"]):
+        result = subprocess.run([sys.executable, "-m", "generator", "--root", str(project.root), *args],
+                                capture_output=True, text=True, timeout=120, cwd=REPO)
+        assert result.returncode == 1
+        assert result.stderr.startswith("Stopped: site-data/place.schema.json is a symbolic link")
+    assert elsewhere.read_text(encoding="utf-8") == "keep me\n"
