@@ -150,8 +150,8 @@ def _check_characters(text: str) -> None:
     column = first - (text.rfind("\n", 0, first) + 1) + 1
     more = f" (and {len(found) - 1} more in this file)" if len(found) > 1 else ""
     blanked = list(text)
-    for offset in found:  # a line break YAML sees and editors do not would spoil the look-up: blank them all
-        blanked[offset] = " "
+    for offset in found:  # stand-ins YAML reads as ordinary text, so the file parses as an editor shows it
+        blanked[offset] = "_"
     raise YamlFileError(Located(line, column, hidden_message(text[first]) + more, _loc_at("".join(blanked), first)))
 
 

@@ -75,7 +75,8 @@ def _pages(place: dict) -> list[str]:
     return [
         "", "map/", "places/", f"places/{PLACE}/", f"themes/{place['themes'][0]}/", "themes/",
         f"lessons/{place['stories'][0]['lesson']}/", "lessons/", f"enablers/{place['enablers'][0]}/", "enablers/",
-        f"regions/{place['region']}/", f"programmes/{place['programmes'][0]}/", "report/hurdles.md".replace(".md", "/"),
+        f"regions/{place['region']}/", "regions/", f"programmes/{place['programmes'][0]}/", "programmes/",
+        "report/hurdles/", "data/",
     ]
 
 
@@ -152,12 +153,33 @@ def _assert_nothing_ran(page, where: str) -> None:
 def test_hovering_and_tabbing_through_a_page_of_hostile_text_runs_nothing(reader, hostile_site: str, path: str) -> None:
     reader.goto(hostile_site + path)
     reader.wait_for_load_state("load")
-    assert "onerror" in reader.inner_text("body") or path in ("", "map/", "report/hurdles/"), \
+    assert "onerror" in reader.inner_text("body") or path in ("", "map/", "report/hurdles/", "data/"), \
         "the hostile text should show, as text, on this page"
     assert _point_at_everything(reader) > 10
     _assert_nothing_ran(reader, path)
     assert _tab_through_everything(reader) > 10
     _assert_nothing_ran(reader, path)
+
+
+def test_on_a_phone_the_menu_and_header_run_nothing(browser, hostile_site: str) -> None:
+    """At 375 px the navigation lives in a drawer and the header shows the page title: open the
+    drawer, tap and Tab through everything in it."""
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    context.add_init_script(INIT)
+    phone = context.new_page()
+    phone.dialogs = []  # type: ignore[attr-defined]
+    phone.on("dialog", lambda dialog: (phone.dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        phone.goto(hostile_site + f"places/{PLACE}/")
+        phone.locator("label.md-header__button[for='__drawer']").click()
+        phone.wait_for_timeout(300)
+        for link in phone.locator(".md-nav--primary .md-nav__link").all()[:40]:
+            if link.is_visible():
+                link.hover()
+        assert _tab_through_everything(phone) > 10
+        _assert_nothing_ran(phone, "the phone menu")
+    finally:
+        context.close()
 
 
 def test_an_overflowing_table_of_contents_entry_shows_its_text_and_runs_nothing(reader, hostile_site: str) -> None:
