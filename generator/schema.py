@@ -7,6 +7,7 @@ them follows.
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 from typing import Annotated, Literal
@@ -55,6 +56,41 @@ def _check_finite(value: float) -> float:
     return value
 
 
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def _check_date(value: str) -> str:
+    """An ISO date of a year, a month or a day (`2015`, `2015-11`, `2015-11-02`), not in the future."""
+    value = value.strip()
+    match = _DATE_RE.match(value)
+    if not match:
+        raise ValueError("must be an ISO date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, such as `2015-11`")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        first = datetime.date(year, month or 1, day or 1)
+    except ValueError:
+        raise ValueError("is not a date in the calendar") from None
+    if first > datetime.date.today():
+        raise ValueError("is in the future: only what has already happened, or been published, has a date here")
+    return value
+
+
+_URL_SAFE_RE = re.compile(r"^https://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?$")
+
+
+def _check_url(value: str) -> str:
+    """A public web address: `https:` only, so that no `javascript:` or `data:` address reaches a page."""
+    value = value.strip()
+    scheme = value.split(":", 1)[0].casefold() if ":" in value else ""
+    if scheme != "https":
+        found = f"a `{scheme}:` address" if scheme else "no `https://` at its start"
+        raise ValueError(f"must be a public `https://` address, found {found}")
+    if not _URL_SAFE_RE.match(value):
+        raise ValueError("must be a plain web address: no spaces, quotes, `<`, `>` or backslashes")
+    return value
+
+
 # For the JSON Schema only (the validators are what count): patterns that editors can check.
 _ONE_LINE = {"pattern": r"^\s*[^\n\r\t]*\S[^\n\r\t]*\s*$"}
 _NOT_BLANK = {"pattern": r"\S"}
@@ -68,6 +104,13 @@ Text = Annotated[str, Strict(), Field(max_length=4000, json_schema_extra=_NOT_BL
 Id = Annotated[str, Strict(), Field(max_length=80, json_schema_extra={"pattern": SLUG_PATTERN}), AfterValidator(_check_slug)]
 """An id from one of the vocabularies in site-data/."""
 Coordinate = Annotated[float, Strict(), AfterValidator(_check_finite)]
+IsoDate = Annotated[str, Strict(), Field(max_length=10, json_schema_extra={"pattern": DATE_PATTERN}), AfterValidator(_check_date)]
+"""`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, in quotes (YAML reads an unquoted date as something else)."""
+HttpsUrl = Annotated[str, Strict(), Field(max_length=500, json_schema_extra={"pattern": r"^https://\S+$"}), AfterValidator(_check_url)]
+"""A public `https://` address."""
+
+DEFAULT_PUBLICATION = "revolution-2015"
+"""The publication a story, quote or outcome comes from when it names none: the 2015 report."""
 
 
 class _Model(BaseModel):
@@ -103,6 +146,12 @@ class Quote(_Model):
         default=None,
         description="Their organisation or team as the report gives it, e.g. `NSPCC`. Leave out if none.",
     )
+    publication: Id | None = Field(
+        default=None,
+        description="Only if the quote comes from another publication than its story: an id from "
+        "`site-data/publications.yaml`. Leave out otherwise.",
+        json_schema_extra={"vocabulary": "publications"},
+    )
 
 
 class Story(_Model):
@@ -115,8 +164,16 @@ class Story(_Model):
     title: Line = Field(description="A short heading in our own words.")
     text: Text = Field(description="The story in our own words. A blank line starts a new paragraph.")
     quotes: list[Quote] = Field(default_factory=list, description="The report's quotes for this story.")
-    source: Id = Field(
-        description="The report section it comes from: an id from `site-data/sections.yaml`.",
+    publication: Id | None = Field(
+        default=None,
+        description=f"The publication it comes from: an id from `site-data/publications.yaml`. "
+        f"Leave out for the 2015 report (`{DEFAULT_PUBLICATION}`).",
+        json_schema_extra={"vocabulary": "publications"},
+    )
+    source: Id | None = Field(
+        default=None,
+        description="The section of the publication it comes from: an id from that publication's `sections` "
+        "in `site-data/publications.yaml`, e.g. `hurdles`. Required when the publication lists sections.",
         json_schema_extra={"vocabulary": "sections"},
     )
     enablers: list[Id] = Field(
@@ -131,9 +188,49 @@ class Outcome(_Model):
     """A result the report lists for the place."""
 
     text: Text = Field(description="The outcome in our own words.")
-    source: Id = Field(
-        description="The report section it comes from: an id from `site-data/sections.yaml`.",
+    publication: Id | None = Field(
+        default=None,
+        description=f"The publication it comes from: an id from `site-data/publications.yaml`. "
+        f"Leave out for the 2015 report (`{DEFAULT_PUBLICATION}`).",
+        json_schema_extra={"vocabulary": "publications"},
+    )
+    source: Id | None = Field(
+        default=None,
+        description="The section of the publication it comes from: an id from that publication's `sections` "
+        "in `site-data/publications.yaml`, e.g. `hurdles`. Required when the publication lists sections.",
         json_schema_extra={"vocabulary": "sections"},
+    )
+
+
+class Link(_Model):
+    """A public web page or document that is not in `site-data/publications.yaml`."""
+
+    url: HttpsUrl = Field(description="Its public address, starting with `https://`.")
+    title: Line = Field(description="Its title as it gives it.")
+    publisher: Line = Field(description="Who published it, e.g. the council.")
+    date: IsoDate = Field(description="When it was published, in quotes: `\"2016\"`, `\"2016-05\"` or `\"2016-05-20\"`.")
+
+
+class Update(_Model):
+    """What happened next: a dated development after the report, with its source. Not from the report."""
+
+    date: IsoDate = Field(
+        description="When it happened, in quotes: `\"2016\"`, `\"2016-05\"` or `\"2016-05-20\"`. Not in the future."
+    )
+    title: Line = Field(description="A short heading in our own words.")
+    text: Text = Field(description="What happened, in our own words.")
+    publication: Id | None = Field(
+        default=None,
+        description="Its source, if listed: an id from `site-data/publications.yaml`. Otherwise give `link`.",
+        json_schema_extra={"vocabulary": "publications"},
+    )
+    source: Id | None = Field(
+        default=None,
+        description="The section of that publication, if it lists sections: an id from its `sections`.",
+        json_schema_extra={"vocabulary": "sections"},
+    )
+    link: Link | None = Field(
+        default=None, description="Its source, if it is not a listed publication: a public web page."
     )
 
 
@@ -181,6 +278,11 @@ class Place(_Model):
     outcomes: list[Outcome] = Field(default_factory=list, description="Outcomes the report lists for the place.")
     corrections: list[Correction] = Field(
         default_factory=list, description="Slips in the report that this file corrects, each explained."
+    )
+    updates: list[Update] = Field(
+        default_factory=list,
+        description="What happened after the report, each dated and with its source. Shown after the "
+        "report's story, marked as not from the report.",
     )
 
 
@@ -247,20 +349,45 @@ class Region(_Model):
 
 
 class Section(_Model):
+    """A section of a publication."""
+
     id: Id
-    title: LongLine
-    page: Annotated[int, Strict(), Field(ge=1)] | None = None
+    title: LongLine = Field(description="The section's heading as the publication prints it.")
+    page: Annotated[int, Strict(), Field(ge=1)] | None = Field(
+        default=None, description="Its first page, where the publication's contents give it."
+    )
+
+
+class Publication(_Model):
+    """A publication that facts, quotes and updates on the site come from."""
+
+    id: Id
+    title: LongLine = Field(description="The title as the publication gives it.")
+    short: Line = Field(description="A short name in our own words, for lists.")
+    author: Line = Field(description="Its author or publisher, as the publication names them.")
+    date: IsoDate = Field(description="When it was published: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, in quotes.")
+    url: HttpsUrl | None = Field(default=None, description="A public `https://` address for it, where there is one.")
+    note: Text = Field(description="In our own words: what it is, and where its details come from.")
+    sections: list[Section] = Field(
+        default_factory=list, description="Its sections, in order, with page numbers where known."
+    )
+
+    def section(self, section_id: str) -> Section:
+        return next(section for section in self.sections if section.id == section_id)
 
 
 class SteeringGroupMember(_Model):
     """A member or chair of the Systems Leadership Steering Group (the report's Appendix C)."""
 
     id: Id
-    name: Line = Field(description="The organisation or person exactly as Appendix C lists them.")
+    name: Line = Field(description="The organisation or person as Appendix C lists them (slips corrected).")
     chair: Annotated[bool, Strict()] = Field(
         default=False, description="`true` for the people Appendix C names as chairs."
     )
     role: Line | None = Field(default=None, description="A chair's role as Appendix C gives it.")
+    corrections: list[Correction] = Field(
+        default_factory=list, description="Slips in Appendix C that this entry corrects, each explained."
+    )
 
 
 VOCABULARIES: dict[str, type[_Model]] = {
@@ -269,7 +396,7 @@ VOCABULARIES: dict[str, type[_Model]] = {
     "programmes": Programme,
     "enablers": Enabler,
     "regions": Region,
-    "sections": Section,
+    "publications": Publication,
     "steering-group": SteeringGroupMember,
 }
 """Each vocabulary file in site-data/ (``<name>.yaml``, a list) and the model of its entries."""
