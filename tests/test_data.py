@@ -107,3 +107,35 @@ def test_new_stories_are_told_on_their_place_pages(site) -> None:
 def test_each_region_is_one_of_englands_nine(site) -> None:
     assert len(site.regions) == 9
     assert all(site.places_by_region[key] for key in ("london", "south-west", "north-west"))
+
+
+def test_wordings_corrected_after_a_full_read_against_the_report(site, report_text) -> None:
+    """Issue 13's corrections: each wording the report does not support stays gone, and the report's
+    own words that the correction follows are really in the report."""
+    report = normalise(report_text)
+    by_slug = {place.slug: place for place in site.places}
+
+    def words(slug: str) -> str:
+        place = by_slug[slug]
+        parts = [place.focus, place.summary, *(s.text for s in place.stories), *(o.text for o in place.outcomes)]
+        return " ".join(" ".join(parts).split())
+
+    for slug, gone, reported in (
+        ("telford-and-wrekin", "Breaking down the silos", "Fran Beck, part of the Telford and Wrekin place team"),
+        ("plymouth", "from which they now commission together",
+         "has led to the creation of a £460 million pooled commissioning budget"),
+        ("plymouth", "fresh understanding and greater ambition", "a new understanding and an increased ambition"),
+        ("calderdale", "then ran interviews and focus groups", "so that they could then use interviews and focus groups"),
+        ("calderdale", "the team linked schools", "Paul Tarplett, in his role as Enabler, linked teachers"),
+        ("torbay", "handed leadership", "devolved power to the frontline by working with Healthwatch"),
+        ("wiltshire", "He put this down to", "In Paul's view:"),
+        ("wakefield", "from the outset", "had the foresight to recognise"),
+        ("dudley", "rapid response team", "'rapid response unit'"),
+        ("cornwall", "and a skills-based food curriculum", "developing a skills-based food curriculum"),
+        ("wirral", "and a skills-based food curriculum", "developing a skills-based food curriculum"),
+    ):
+        assert gone not in words(slug), (slug, gone)
+        assert normalise(reported) in report, reported
+    assert "The report gives no focus" in by_slug["telford-and-wrekin"].focus
+    assert not any(s.lesson == "give-power-away" and s.source == "new-story-2" for s in by_slug["plymouth"].stories)
+    assert "owned and kept going" not in site.lessons["citizens-at-the-centre"].description

@@ -82,7 +82,9 @@ def test_new_stories_page_introduces_both_stories_and_draws_them_from_the_place_
     positions = []
     for slug, section in (("nottingham-city-and-nottinghamshire", "new-story-1"), ("plymouth", "new-story-2")):
         stories = [story for story in PLACES[slug]["stories"] if story["source"] == section]
-        assert len(stories) >= 5
+        # Each New Story is told in at least four parts (Plymouth's fifth, on the £460 million
+        # budget, became an outcome only: the report ties that passage to no lesson).
+        assert len(stories) >= 4
         place_page = text(built_site, f"places/{slug}")
         for story in stories:
             body = collapse(story["text"])
