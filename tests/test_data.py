@@ -139,3 +139,15 @@ def test_wordings_corrected_after_a_full_read_against_the_report(site, report_te
     assert "The report gives no focus" in by_slug["telford-and-wrekin"].focus
     assert not any(s.lesson == "give-power-away" and s.source == "new-story-2" for s in by_slug["plymouth"].stories)
     assert "owned and kept going" not in site.lessons["citizens-at-the-centre"].description
+
+
+def test_the_steering_group_chairs_name_is_corrected_and_recorded(site, report_text) -> None:
+    appendix_c = report_text[report_text.index("## Appendix C"):]
+    assert "Marin Reeves, Chief Executive, Coventry City Council" in appendix_c  # the slip is in the report
+    names = [member.name for member in site.steering_group.values()]
+    assert "Martin Reeves" in names and "Marin Reeves" not in names
+    (correction,) = [c for member in site.steering_group.values() for c in member.corrections]
+    assert (correction.field, correction.report_says, correction.corrected) == ("name", "Marin Reeves", "Martin Reeves")
+    for member in site.steering_group.values():  # every other name exactly as Appendix C prints it
+        if not member.corrections:
+            assert member.name in appendix_c, member.name

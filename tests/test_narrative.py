@@ -184,3 +184,11 @@ def test_search_box_finds_a_quote_by_a_few_words(page, site_url: str) -> None:
     result = page.locator('.md-search-result__item a[href*="places/wirral/"]')
     result.first.wait_for(state="attached", timeout=15_000)
     assert result.count() >= 1
+
+
+def test_appendix_c_shows_its_corrected_slip(built_site: Path) -> None:
+    page = text(built_site, "report/appendices")
+    for member in load_vocabulary("steering-group"):
+        for correction in member.get("corrections", []):
+            assert f"The report says “{correction['report_says']}”; we give “{correction['corrected']}”" in page
+            assert collapse(correction["note"]) in page
