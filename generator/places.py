@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import jinja2
 
-from .model import Site, SitePlace, SourceGroup, publication_of
+from .model import Site, SitePlace, SourceGroup
 from .opendata import json_ld
 from .render import Page, render_page
 from .schema import DEFAULT_PUBLICATION, Lesson, Quote, Story
@@ -20,7 +20,6 @@ def place_pages(site: Site, env: jinja2.Environment, *, site_url: str = "") -> l
                 env, "place.md.j2", f"places/{place.slug}.md",
                 site=site, place=place, previous=previous, next=following,
                 groups=stories_by_lesson(site, place), sources=sources(site, place), attribution=attribution,
-                publication_of=publication_of, default_publication=DEFAULT_PUBLICATION,
                 json_ld=json_ld(site, place, site_url=site_url),
             )
         )

@@ -14,7 +14,8 @@ from typing import Any
 import jinja2
 
 from .escape import Md, html_text, markdown_paragraphs, markdown_text, yaml_string
-from .schema import SLUG_PATTERN
+from .model import publication_of
+from .schema import DEFAULT_PUBLICATION, SLUG_PATTERN
 
 
 @dataclass(frozen=True)
@@ -101,7 +102,8 @@ def make_environment() -> jinja2.Environment:
         yaml=yaml_string,
         date=human_date,
     )
-    env.globals.update(url=_url, link=_link, external=_external, cite=_cite, section_title=_section_title)
+    env.globals.update(url=_url, link=_link, external=_external, cite=_cite, section_title=_section_title,
+                       publication_of=publication_of, default_publication=DEFAULT_PUBLICATION)
     return env
 
 

@@ -292,7 +292,8 @@ def test_each_publication_has_a_page_listing_what_cites_it(cited_site: Path) -> 
     for place in site.places:
         assert place.name in report, place.slug
         for story in place.stories:
-            assert " ".join(story.title.split()) in report, story.title
+            section = site.publications[DEFAULT_PUBLICATION].section(story.source).title
+            assert f"Story: {' '.join(story.title.split())} ({section})" in report, story.title
         for _, quote in place.quotes:
             assert " ".join(quote.text.split()) in report, quote.text[:40]
     assert "2014" in (cited_site / "sources" / "revolution-2014" / "index.html").read_text(encoding="utf-8")
@@ -337,3 +338,13 @@ def test_open_data_names_each_items_source_and_full_addresses(cited_site: Path) 
     csv_text = (cited_site / "data" / "places.csv").read_text(encoding="utf-8")
     assert "https://example.org/revolution/places/calderdale/" in csv_text
     assert "revolution-2015;uwe-local-vision-evaluation" in csv_text
+
+
+def test_index_pages_name_a_source_other_than_the_report_and_report_pages_leave_it_out(cited_site: Path) -> None:
+    evaluation = "The Difference that Makes the Difference"
+    theme = " ".join(_text((cited_site / "themes" / "inequality" / "index.html").read_text(encoding="utf-8")).split())
+    assert re.search(r"“A fixture quote\.” — A fixture speaker \( York \) ?, in " + evaluation, theme), theme[-2000:]
+    lesson = " ".join(_text((cited_site / "lessons" / "relationships" / "index.html").read_text(encoding="utf-8")).split())
+    assert "A fixture story from the evaluation" in lesson and f"From {evaluation}" in lesson
+    for page in ("report/light-bulb-moments", "report/hurdles", "report/outcomes"):
+        assert "fixture" not in (cited_site / page / "index.html").read_text(encoding="utf-8"), page
