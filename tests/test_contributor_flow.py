@@ -255,7 +255,8 @@ def test_serve_shows_an_edit_and_keeps_the_last_good_pages_on_a_bad_one(tmp_path
             "region: yorkshire-and-the-humber", "region: yorkshire"), encoding="utf-8")
         _wait_for(lambda: "unknown region `yorkshire`" in log_path.read_text(encoding="utf-8"), "the problem")
         log = log_path.read_text(encoding="utf-8")
-        assert "site-data/places/calderdale.yaml:11:9: region: unknown region `yorkshire`" in log
+        line = place.read_text(encoding="utf-8").splitlines().index("region: yorkshire") + 1
+        assert f"site-data/places/calderdale.yaml:{line}:9: region: unknown region `yorkshire`" in log
         assert "the preview keeps the last good pages" in log
         time.sleep(1)
         assert "Calderdale (edited while serving)" in _get(url)
