@@ -22,6 +22,7 @@ from .opendata import data_pages
 from .place_schema import schema_page
 from .places import place_pages
 from .render import Page, make_environment
+from .sources import source_pages
 from .validate import load_site
 from .characters import visible
 from .problems import DataError, Problem
@@ -124,10 +125,12 @@ def check_source_files(project: Project) -> None:
         raise DataError(problems)
 
 
-def render_site(site: Site, env: jinja2.Environment | None = None) -> list[Page]:
-    """Every generated page, in a stable order."""
+def render_site(site: Site, env: jinja2.Environment | None = None, *, site_url: str = "") -> list[Page]:
+    """Every generated page, in a stable order. ``site_url`` is the published address, when known."""
     env = env or make_environment()
-    return [*place_pages(site, env), *index_pages(site, env), *map_pages(site, env), *data_pages(site, env), *narrative_snippets(site, env), schema_page(site)]
+    return [*place_pages(site, env, site_url=site_url), *index_pages(site, env), *source_pages(site, env),
+            *map_pages(site, env), *data_pages(site, env, site_url=site_url), *narrative_snippets(site, env),
+            schema_page(site)]
 
 
 def generate(project: Project) -> tuple[Site, int]:
@@ -139,7 +142,8 @@ def generate(project: Project) -> tuple[Site, int]:
 def _generate(project: Project) -> tuple[Site, int]:
     site = load_site(project.data_dir, display_root=project.root)
     check_source_files(project)
-    count = write_pages(render_site(site), project.docs_dir)
+    # The same variable mkdocs.yml reads for site_url: open data then gives full page addresses.
+    count = write_pages(render_site(site, site_url=os.environ.get("SITE_URL", "").strip()), project.docs_dir)
     return site, count
 
 

@@ -59,13 +59,13 @@ def index_pages(site: Site, env: jinja2.Environment) -> list[Page]:
     ]
 
 
-def _term_pages(env: jinja2.Environment, kind: _Kind, entries: dict[str, Any], groups: dict[str, list[SitePlace]],
-                *, empty: str) -> list[Page]:
+def _term_pages(site: Site, env: jinja2.Environment, kind: _Kind, entries: dict[str, Any],
+                groups: dict[str, list[SitePlace]], *, empty: str) -> list[Page]:
     """Themes and regions: an index with place and quote counts, and a page per entry."""
     folder = kind.folder
     return [
         _index(env, kind, entries, [("Places", _sizes(groups)), ("Quotes", _quote_counts(groups))]),
-        *(render_page(env, "term.md.j2", f"{folder}/{key}.md", entry=entry, places=groups[key],
+        *(render_page(env, "term.md.j2", f"{folder}/{key}.md", site=site, entry=entry, places=groups[key],
                       quotes=_quotes(groups[key]), empty=empty, folder=folder, plural=folder,
                       attribution=attribution)
           for key, entry in entries.items()),
@@ -73,7 +73,7 @@ def _term_pages(env: jinja2.Environment, kind: _Kind, entries: dict[str, Any], g
 
 
 def _theme_pages(site: Site, env: jinja2.Environment) -> list[Page]:
-    return _term_pages(env, _THEMES, site.themes, site.places_by_theme,
+    return _term_pages(site, env, _THEMES, site.themes, site.places_by_theme,
                        empty="No place in the data has this theme yet.")
 
 
@@ -100,7 +100,7 @@ def _programme_pages(site: Site, env: jinja2.Environment) -> list[Page]:
 
 
 def _region_pages(site: Site, env: jinja2.Environment) -> list[Page]:
-    return _term_pages(env, _REGIONS, site.regions, site.places_by_region,
+    return _term_pages(site, env, _REGIONS, site.regions, site.places_by_region,
                        empty="No place in the data is in this region.")
 
 

@@ -19,7 +19,7 @@ from .yamlfile import node_at
 
 _YAML_1_1_HINT = "YAML reads `{raw}` as {what}; put it in quotes if you mean the text: \"{raw}\""
 _NOUNS = {"programmes": "programme", "regions": "region", "themes": "theme", "enablers": "Enabler",
-          "lessons": "lesson", "sections": "report section"}
+          "lessons": "lesson", "sections": "section", "publications": "publication"}
 
 def slugify(name: str) -> str:
     """A safe file name stem for a place name: `Adur & Worthing` -> `adur-and-worthing`."""

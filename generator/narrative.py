@@ -16,10 +16,10 @@ from typing import Any
 import jinja2
 
 from .indexes import lesson_counts, other_participants
-from .model import Site, SitePlace
+from .model import Site, SitePlace, publication_of
 from .places import attribution
 from .render import Page, render_page
-from .schema import Outcome, Story
+from .schema import DEFAULT_PUBLICATION, Outcome, Story
 
 SNIPPETS = "generated"
 
@@ -41,7 +41,7 @@ def _section_lessons(section: str, kind: str) -> Callable[[Site], dict[str, Any]
         groups = []
         for lesson in site.lessons.values():
             everywhere = site.stories_by_lesson[lesson.id]
-            here = [(place, story) for place, story in everywhere if story.source == section]
+            here = [(place, story) for place, story in everywhere if _from_report(story, section)]
             if lesson.kind == kind or here:
                 groups.append((lesson, here, len(everywhere)))
         return {"groups": groups}
@@ -55,8 +55,8 @@ def _new_story(section: str) -> Callable[[Site], dict[str, Any]]:
     def values(site: Site) -> dict[str, Any]:
         groups: list[tuple[SitePlace, list[Story], list[Outcome]]] = []
         for place in site.places:
-            stories = [story for story in place.stories if story.source == section]
-            outcomes = [outcome for outcome in place.outcomes if outcome.source == section]
+            stories = [story for story in place.stories if _from_report(story, section)]
+            outcomes = [outcome for outcome in place.outcomes if _from_report(outcome, section)]
             if stories or outcomes:
                 groups.append((place, stories, outcomes))
         return {"groups": groups}
@@ -65,7 +65,14 @@ def _new_story(section: str) -> Callable[[Site], dict[str, Any]]:
 
 
 def _outcomes(site: Site) -> dict[str, Any]:
-    return {"groups": [(place, place.outcomes) for place in site.places if place.outcomes]}
+    """The outcomes that the 2015 report gives, place by place (other publications' are on place pages)."""
+    groups = [(place, [o for o in place.outcomes if publication_of(o) == DEFAULT_PUBLICATION]) for place in site.places]
+    return {"groups": [(place, outcomes) for place, outcomes in groups if outcomes]}
+
+
+def _from_report(item: Story | Outcome, section: str) -> bool:
+    """Whether a story or outcome comes from this section of the 2015 report."""
+    return publication_of(item) == DEFAULT_PUBLICATION and item.source == section
 
 
 def _home_counts(site: Site) -> dict[str, Any]:

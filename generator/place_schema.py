@@ -77,4 +77,8 @@ def _finish(node: Any, vocab: Mapping[str, Mapping[str, Any]]) -> None:
 def schema_page(site: Site) -> Page:
     """The schema, published with the site at ``data/place.schema.json``."""
     vocab = {name: getattr(site, name.replace("-", "_"), {}) for name in VOCABULARIES}
+    vocab["sections"] = {}
+    for publication in site.publications.values():
+        for section in publication.sections:
+            vocab["sections"].setdefault(section.id, section)
     return Page(f"data/{SCHEMA_FILE}", schema_text(vocab))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import jinja2
 
-from .model import Site, SitePlace
+from .model import Site, SitePlace, SourceGroup
 from .opendata import json_ld
 from .render import Page, render_page
-from .schema import Lesson, Quote, Section, Story
+from .schema import DEFAULT_PUBLICATION, Lesson, Quote, Story
 
 
-def place_pages(site: Site, env: jinja2.Environment) -> list[Page]:
+def place_pages(site: Site, env: jinja2.Environment, *, site_url: str = "") -> list[Page]:
     pages = []
     for index, place in enumerate(site.places):
         previous = site.places[index - 1] if index > 0 else None
@@ -20,7 +20,7 @@ def place_pages(site: Site, env: jinja2.Environment) -> list[Page]:
                 env, "place.md.j2", f"places/{place.slug}.md",
                 site=site, place=place, previous=previous, next=following,
                 groups=stories_by_lesson(site, place), sources=sources(site, place), attribution=attribution,
-                json_ld=json_ld(site, place),
+                json_ld=json_ld(site, place, site_url=site_url),
             )
         )
     pages.append(
@@ -42,14 +42,34 @@ def stories_by_lesson(site: Site, place: SitePlace) -> list[tuple[Lesson, list[S
     ]
 
 
-def sources(site: Site, place: SitePlace) -> list[Section]:
-    """The report sections the page draws on, in the report's order."""
-    used = {story.source for story in place.stories} | {outcome.source for outcome in place.outcomes}
+_KIND_NAMES = {"story": "stories", "quote": "quotes", "outcome": "outcomes", "update": "updates"}
+
+
+def sources(site: Site, place: SitePlace) -> list[SourceGroup]:
+    """The publications the page draws on, in the order of ``publications.yaml``, each with the
+    sections it draws on (in the publication's order) and what comes from it; then the outside
+    links that updates cite, in date order. The place's focus, region and Enablers come from the
+    2015 report's appendices."""
+    used: dict[str, tuple[set[str], list[str]]] = {DEFAULT_PUBLICATION: (set(), ["the place's details"])}
     if place.local_vision_number:
-        used.add("appendix-a")
+        used[DEFAULT_PUBLICATION][0].add("appendix-a")
     if place.enablers:
-        used.add("appendix-b")
-    return [section for key, section in site.sections.items() if key in used]
+        used[DEFAULT_PUBLICATION][0].add("appendix-b")
+    links = []
+    for citation in place.citations:
+        if citation.publication is None:
+            links.append(citation.link)
+            continue
+        sections, kinds = used.setdefault(citation.publication, (set(), []))
+        if citation.section:
+            sections.add(citation.section)
+        if _KIND_NAMES[citation.kind] not in kinds:
+            kinds.append(_KIND_NAMES[citation.kind])
+    groups = [
+        SourceGroup(publication, None, [s for s in publication.sections if s.id in used[key][0]], used[key][1])
+        for key, publication in site.publications.items() if key in used
+    ]
+    return groups + [SourceGroup(None, link, [], ["updates"]) for link in links]
 
 
 def attribution(quote: Quote) -> str:

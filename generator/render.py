@@ -14,7 +14,8 @@ from typing import Any
 import jinja2
 
 from .escape import Md, html_text, markdown_paragraphs, markdown_text, yaml_string
-from .schema import SLUG_PATTERN
+from .model import publication_of
+from .schema import DEFAULT_PUBLICATION, SLUG_PATTERN
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,42 @@ def _link(context: jinja2.runtime.Context, text: str, target: str) -> Md:
     return Md(f"[{markdown_text(text)}]({_url(context, target)})")
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+
+def human_date(value: str) -> str:
+    """An ISO date of a year, month or day as a reader says it: `2015`, `November 2015`, `2 November 2015`."""
+    parts = [int(part) for part in value.split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    month = f"{_MONTHS[parts[1] - 1]} {parts[0]}"
+    return month if len(parts) == 2 else f"{parts[2]} {month}"
+
+
+_URL_ESCAPES = str.maketrans({char: f"%{ord(char):02X}" for char in "()'\"<>[]* `"})
+
+
+def _external(text: str, url: str) -> Md:
+    """A Markdown link with escaped text to an outside address. The address was checked to be
+    ``https:`` (schema.HttpsUrl); characters that Markdown reads as syntax are percent-encoded."""
+    if not url.startswith("https://"):
+        raise ValueError(f"not an https address: {url!r}")
+    return Md(f"[{markdown_text(text)}]({url.translate(_URL_ESCAPES)})")
+
+
+@jinja2.pass_context
+def _cite(context: jinja2.runtime.Context, publication: str) -> Md:
+    """A publication's title, in italics, linked to its page in the Sources section."""
+    title = context["site"].publications[publication].title
+    return Md(f"*{_link(context, title, 'sources/' + _identifier(publication) + '.md')}*")
+
+
+@jinja2.pass_context
+def _section_title(context: jinja2.runtime.Context, publication: str, section: str) -> str:
+    return context["site"].publications[publication].section(section).title
+
+
 def _identifier(value: str) -> Md:
     """A vocabulary id or slug (already validated) for a class name or path."""
     if not re.fullmatch(SLUG_PATTERN, value):
@@ -63,8 +100,10 @@ def make_environment() -> jinja2.Environment:
         html=html_text,
         id=_identifier,
         yaml=yaml_string,
+        date=human_date,
     )
-    env.globals.update(url=_url, link=_link)
+    env.globals.update(url=_url, link=_link, external=_external, cite=_cite, section_title=_section_title,
+                       publication_of=publication_of, default_publication=DEFAULT_PUBLICATION)
     return env
 
 

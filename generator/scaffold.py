@@ -94,7 +94,10 @@ def _notes(field: FieldInfo, vocab: Mapping[str, Mapping[str, Any]]) -> list[str
                      "Optional: leave `[]` for none, or add entries like the example below.")
     elif is_list and inner is None:
         notes.append("Required: at least one, in square brackets and separated by commas, e.g. `[a, b]`.")
-    if vocabulary is not None and vocab.get(vocabulary):
+    if vocabulary == "sections" and vocab.get("publications"):
+        notes += [f"Allowed (sections of {key}): " + ", ".join(section.id for section in publication.sections) + "."
+                  for key, publication in vocab["publications"].items() if publication.sections]
+    elif vocabulary is not None and vocab.get(vocabulary):
         notes.append(f"Allowed ({vocabulary}): " + ", ".join(vocab[vocabulary]) + ".")
     return notes
 

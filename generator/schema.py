@@ -15,6 +15,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
 from pydantic.fields import FieldInfo
 
 from .characters import find_hidden, hidden_message
+from .dates_and_links import HttpsUrl, IsoDate
 from .names import has_visible_letter
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -86,6 +87,9 @@ Id = Annotated[str, Strict(), Field(max_length=80, json_schema_extra={"pattern":
 """An id from one of the vocabularies in site-data/."""
 Coordinate = Annotated[float, Strict(), AfterValidator(_check_finite)]
 
+DEFAULT_PUBLICATION = "revolution-2015"
+"""The publication a story, quote or outcome comes from when it names none: the 2015 report."""
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
@@ -120,6 +124,12 @@ class Quote(_Model):
         default=None,
         description="Their organisation or team as the report gives it, e.g. `NSPCC`. Leave out if none.",
     )
+    publication: Id | None = Field(
+        default=None,
+        description="Only if the quote comes from another publication than its story: an id from "
+        "`site-data/publications.yaml`. Leave out otherwise.",
+        json_schema_extra={"vocabulary": "publications"},
+    )
 
 
 class Story(_Model):
@@ -132,8 +142,16 @@ class Story(_Model):
     title: Line = Field(description="A short heading in our own words.")
     text: Text = Field(description="The story in our own words. A blank line starts a new paragraph.")
     quotes: list[Quote] = Field(default_factory=list, description="The report's quotes for this story.")
-    source: Id = Field(
-        description="The report section it comes from: an id from `site-data/sections.yaml`.",
+    publication: Id | None = Field(
+        default=None,
+        description=f"The publication it comes from: an id from `site-data/publications.yaml`. "
+        f"Leave out for the 2015 report (`{DEFAULT_PUBLICATION}`).",
+        json_schema_extra={"vocabulary": "publications"},
+    )
+    source: Id | None = Field(
+        default=None,
+        description="The section of the publication it comes from: an id from that publication's `sections` "
+        "in `site-data/publications.yaml`, e.g. `hurdles`. Required when the publication lists sections.",
         json_schema_extra={"vocabulary": "sections"},
     )
     enablers: list[Id] = Field(
@@ -148,9 +166,49 @@ class Outcome(_Model):
     """A result the report lists for the place."""
 
     text: Text = Field(description="The outcome in our own words.")
-    source: Id = Field(
-        description="The report section it comes from: an id from `site-data/sections.yaml`.",
+    publication: Id | None = Field(
+        default=None,
+        description=f"The publication it comes from: an id from `site-data/publications.yaml`. "
+        f"Leave out for the 2015 report (`{DEFAULT_PUBLICATION}`).",
+        json_schema_extra={"vocabulary": "publications"},
+    )
+    source: Id | None = Field(
+        default=None,
+        description="The section of the publication it comes from: an id from that publication's `sections` "
+        "in `site-data/publications.yaml`, e.g. `hurdles`. Required when the publication lists sections.",
         json_schema_extra={"vocabulary": "sections"},
+    )
+
+
+class Link(_Model):
+    """A public web page or document that is not in `site-data/publications.yaml`."""
+
+    url: HttpsUrl = Field(description="Its public address, starting with `https://`.")
+    title: Line = Field(description="Its title as it gives it.")
+    publisher: Line = Field(description="Who published it, e.g. the council.")
+    date: IsoDate = Field(description="When it was published, in quotes: `\"2016\"`, `\"2016-05\"` or `\"2016-05-20\"`.")
+
+
+class Update(_Model):
+    """What happened next: a dated development after the report, with its source. Not from the report."""
+
+    date: IsoDate = Field(
+        description="When it happened, in quotes: `\"2016\"`, `\"2016-05\"` or `\"2016-05-20\"`. Not in the future."
+    )
+    title: Line = Field(description="A short heading in our own words.")
+    text: Text = Field(description="What happened, in our own words.")
+    publication: Id | None = Field(
+        default=None,
+        description="Its source, if listed: an id from `site-data/publications.yaml`. Otherwise give `link`.",
+        json_schema_extra={"vocabulary": "publications"},
+    )
+    source: Id | None = Field(
+        default=None,
+        description="The section of that publication, if it lists sections: an id from its `sections`.",
+        json_schema_extra={"vocabulary": "sections"},
+    )
+    link: Link | None = Field(
+        default=None, description="Its source, if it is not a listed publication: a public web page."
     )
 
 
@@ -198,6 +256,11 @@ class Place(_Model):
     outcomes: list[Outcome] = Field(default_factory=list, description="Outcomes the report lists for the place.")
     corrections: list[Correction] = Field(
         default_factory=list, description="Slips in the report that this file corrects, each explained."
+    )
+    updates: list[Update] = Field(
+        default_factory=list,
+        description="What happened after the report, each dated and with its source. Shown after the "
+        "report's story, marked as not from the report.",
     )
 
 
@@ -264,20 +327,45 @@ class Region(_Model):
 
 
 class Section(_Model):
+    """A section of a publication."""
+
     id: Id
-    title: LongLine
-    page: Annotated[int, Strict(), Field(ge=1)] | None = None
+    title: LongLine = Field(description="The section's heading as the publication prints it.")
+    page: Annotated[int, Strict(), Field(ge=1)] | None = Field(
+        default=None, description="Its first page, where the publication's contents give it."
+    )
+
+
+class Publication(_Model):
+    """A publication that facts, quotes and updates on the site come from."""
+
+    id: Id
+    title: LongLine = Field(description="The title as the publication gives it.")
+    short: Line = Field(description="A short name in our own words, for lists.")
+    author: Line = Field(description="Its author or publisher, as the publication names them.")
+    date: IsoDate = Field(description="When it was published: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, in quotes.")
+    url: HttpsUrl | None = Field(default=None, description="A public `https://` address for it, where there is one.")
+    note: Text = Field(description="In our own words: what it is, and where its details come from.")
+    sections: list[Section] = Field(
+        default_factory=list, description="Its sections, in order, with page numbers where known."
+    )
+
+    def section(self, section_id: str) -> Section:
+        return next(section for section in self.sections if section.id == section_id)
 
 
 class SteeringGroupMember(_Model):
     """A member or chair of the Systems Leadership Steering Group (the report's Appendix C)."""
 
     id: Id
-    name: Line = Field(description="The organisation or person exactly as Appendix C lists them.")
+    name: Line = Field(description="The organisation or person as Appendix C lists them (slips corrected).")
     chair: Annotated[bool, Strict()] = Field(
         default=False, description="`true` for the people Appendix C names as chairs."
     )
     role: Line | None = Field(default=None, description="A chair's role as Appendix C gives it.")
+    corrections: list[Correction] = Field(
+        default_factory=list, description="Slips in Appendix C that this entry corrects, each explained."
+    )
 
 
 VOCABULARIES: dict[str, type[_Model]] = {
@@ -286,7 +374,7 @@ VOCABULARIES: dict[str, type[_Model]] = {
     "programmes": Programme,
     "enablers": Enabler,
     "regions": Region,
-    "sections": Section,
+    "publications": Publication,
     "steering-group": SteeringGroupMember,
 }
 """Each vocabulary file in site-data/ (``<name>.yaml``, a list) and the model of its entries."""

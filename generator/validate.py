@@ -36,7 +36,7 @@ from .messages import (
 from .model import Site, SitePlace, build_site
 from .names import skeleton
 from .problems import MAX_PROBLEMS_PER_FILE, DataError, Problem
-from .schema import SLUG_PATTERN, VOCABULARIES, Place, vocabulary_of
+from .schema import DEFAULT_PUBLICATION, SLUG_PATTERN, VOCABULARIES, Place, vocabulary_of
 from .yamlfile import YamlFileError, locate, read_yaml, special_file_kind
 
 PLACES_DIR = "places"
@@ -49,7 +49,7 @@ def load_site(data_dir: Path, *, display_root: Path | None = None) -> Site:
     """Read site-data/, check it and return the site model. Raises DataError listing every problem."""
     checker = _Checker(display_root or Path.cwd())
     checker.data_folder(data_dir)
-    vocab = {name: checker.vocabulary(data_dir / f"{name}.yaml", model) for name, model in VOCABULARIES.items()}
+    vocab = checker.vocabularies(data_dir)
     places = checker.places(data_dir / PLACES_DIR, vocab)
     if checker.problems:
         raise DataError(checker.problems)
@@ -59,7 +59,7 @@ def load_site(data_dir: Path, *, display_root: Path | None = None) -> Site:
 def load_vocabularies(data_dir: Path, *, display_root: Path | None = None) -> dict[str, dict[str, Any]]:
     """Read and check only the vocabularies, by name and then id. Raises DataError listing every problem."""
     checker = _Checker(display_root or Path.cwd())
-    vocab = {name: checker.vocabulary(data_dir / f"{name}.yaml", model) for name, model in VOCABULARIES.items()}
+    vocab = checker.vocabularies(data_dir)
     if checker.problems:
         raise DataError(checker.problems)
     return vocab
@@ -137,6 +137,21 @@ class _Checker:
             return None
 
     # -- vocabularies ------------------------------------------------------------------------
+    def vocabularies(self, data_dir: Path) -> dict[str, dict[str, Any]]:
+        """Every vocabulary file by name, plus ``sections``: every publication's sections by id
+        (for the JSON Schema's list; a section is checked against its own publication's)."""
+        vocab = {name: self.vocabulary(data_dir / f"{name}.yaml", model) for name, model in VOCABULARIES.items()}
+        path = data_dir / "publications.yaml"
+        sections: dict[str, Any] = {}
+        for publication in vocab["publications"].values():
+            for section in publication.sections:
+                sections.setdefault(section.id, section)
+        if vocab["publications"] and DEFAULT_PUBLICATION not in vocab["publications"]:
+            self.report(path, 1, 1, "(file)", f"the 2015 report, `{DEFAULT_PUBLICATION}`, must be listed: "
+                        "stories, quotes and outcomes that name no publication come from it")
+        vocab["sections"] = sections
+        return vocab
+
     def vocabulary(self, path: Path, model: type[BaseModel]) -> dict[str, Any]:
         read = self._read(path, list)
         if read is None:
@@ -151,6 +166,13 @@ class _Checker:
                 line, column = locate(node, (index, "id"))
                 self.report(path, line, column, f"[{index}].id", f"the id `{item.id}` is used twice")
                 continue
+            seen: set[str] = set()
+            for position, section in enumerate(getattr(item, "sections", [])):  # a publication's
+                if section.id in seen:
+                    line, column = locate(node, (index, "sections", position, "id"))
+                    self.report(path, line, column, f"[{index}].sections[{position}].id",
+                                f"the section id `{section.id}` is used twice in `{item.id}`")
+                seen.add(section.id)
             result[item.id] = item
         return result
 
@@ -255,6 +277,65 @@ class _Checker:
                 )
                 self.report(path, line, column, loc[0], message)
         self._check_location(path, node, data.get("location"))
+        self._check_sources(path, node, data, vocab)
+
+    def _check_sources(self, path: Path, node: Any, data: dict[str, Any], vocab: dict[str, dict[str, Any]]) -> None:
+        """Each story, outcome and update names a section of its own publication (where it lists
+        sections), and each update has a source: a listed publication or a link."""
+        publications = vocab.get("publications") or {}
+        for kind in ("stories", "outcomes", "updates"):
+            items = data.get(kind)
+            for i, item in enumerate(items if isinstance(items, list) else []):
+                if not isinstance(item, dict):
+                    continue
+                here = (kind, i)
+                publication = item.get("publication")
+                if kind == "updates":
+                    if publication is None and item.get("link") is None:
+                        line, column = locate(node, here)
+                        self.report(path, line, column, _field_name(here),
+                                    "an update needs its source: `publication` (an id from "
+                                    "site-data/publications.yaml) or `link` (with url, title, publisher and date)")
+                        continue
+                    if publication is not None and item.get("link") is not None:
+                        line, column = locate(node, here + ("link",), key=True)
+                        self.report(path, line, column, _field_name(here + ("link",)),
+                                    "give one source: `publication` or `link`, not both")
+                        continue
+                    if publication is None:
+                        if item.get("source") is not None:
+                            line, column = locate(node, here + ("source",))
+                            self.report(path, line, column, _field_name(here + ("source",)),
+                                        "a section belongs to a listed publication: remove it, or give `publication`")
+                        continue
+                elif publication is None:
+                    publication = DEFAULT_PUBLICATION
+                if not _is_id(publication) or publication not in publications:
+                    continue  # reported with the other ids
+                self._check_section(path, node, here, item, publications[publication], required=kind != "updates")
+
+    def _check_section(self, path: Path, node: Any, here: tuple, item: dict[str, Any], publication: Any, *,
+                       required: bool) -> None:
+        section = item.get("source")
+        allowed = {entry.id: entry for entry in publication.sections}
+        at = here + ("source",)
+        if section is None:
+            if allowed and required:
+                line, column = locate(node, here)
+                self.report(path, line, column, _field_name(at),
+                            f"this required field is missing: the section of `{publication.id}` it comes from. "
+                            f"Allowed: {_allowed(allowed, 'publications')}")
+            return
+        if not _is_id(section):
+            return  # the schema reports it
+        if not allowed:
+            line, column = locate(node, at)
+            self.report(path, line, column, _field_name(at),
+                        f"`{publication.id}` lists no sections: remove `source`")
+        elif section not in allowed:
+            line, column = locate(node, at)
+            self.report(path, line, column, _field_name(at),
+                        _unknown(f"section of `{publication.id}`", section, allowed, "publications"))
 
     def _check_ids(self, path: Path, node: Any, model: type[BaseModel], data: Any, loc: tuple,
                    vocab: dict[str, dict[str, Any]]) -> None:
@@ -265,6 +346,8 @@ class _Checker:
         for name, vocabulary, inner in _field_plan(model):
             value = data.get(name)
             here = loc + (name,)
+            if vocabulary == "sections":
+                continue  # a section belongs to its publication: see _check_sources
             if vocabulary is not None:
                 allowed = vocab.get(vocabulary, {})
                 items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .render import Page
 
-GENERATED_FOLDERS = ("places", "themes", "lessons", "enablers", "programmes", "regions", "map", "data", "generated")
+GENERATED_FOLDERS = ("places", "themes", "lessons", "enablers", "programmes", "regions", "sources", "map", "data", "generated")
 """Top-level folders of the docs folder that belong to the generator; everything in them is rewritten."""
 
 

@@ -11,7 +11,8 @@ import pytest
 from conftest import REPO
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = ["", "map/", "places/calderdale/", "themes/dementia/", "lessons/relationships/", "places/"]
+PAGES = ["", "map/", "places/calderdale/", "themes/dementia/", "lessons/relationships/", "places/", "sources/",
+         "sources/revolution-2015/"]
 
 pytestmark = pytest.mark.browser
 

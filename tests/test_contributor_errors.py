@@ -53,7 +53,7 @@ def _allowed(vocabulary: str) -> str:
 THEMES = _allowed("themes")
 REGIONS = _allowed("regions")
 PLACE_FIELDS = ("`name`, `programmes`, `local_vision_number`, `focus`, `summary`, `region`, `location`, `themes`, "
-                "`enablers`, `stories`, `outcomes`, `corrections`")
+                "`enablers`, `stories`, `outcomes`, `corrections`, `updates`")
 
 
 def _edit(old: str, new: str, text: str = LITTLE_SNORING) -> str:

@@ -101,9 +101,11 @@ def test_new_writes_a_skeleton_with_a_comment_on_every_field(tmp_path: Path) -> 
             assert lines[index - 1].lstrip().startswith("#") and above, f"no comment above line {index + 1}: {line}"
     assert field_names(Place) <= seen
     comments = "\n".join(line for line in lines if line.lstrip().startswith("#"))
-    for vocabulary in ("themes", "regions", "programmes", "enablers", "lessons", "sections"):
+    for vocabulary in ("themes", "regions", "programmes", "enablers", "lessons", "publications"):
         for entry in yaml.safe_load((REPO / "site-data" / f"{vocabulary}.yaml").read_text(encoding="utf-8")):
             assert re.search(rf"\b{re.escape(entry['id'])}\b", comments), (vocabulary, entry["id"])
+            for section in entry.get("sections", []):  # a publication's sections, for `source`
+                assert re.search(rf"\b{re.escape(section['id'])}\b", comments), (entry["id"], section["id"])
 
 
 def test_the_skeleton_lists_each_fill_in_until_it_is_replaced(tmp_path: Path) -> None:
@@ -253,7 +255,8 @@ def test_serve_shows_an_edit_and_keeps_the_last_good_pages_on_a_bad_one(tmp_path
             "region: yorkshire-and-the-humber", "region: yorkshire"), encoding="utf-8")
         _wait_for(lambda: "unknown region `yorkshire`" in log_path.read_text(encoding="utf-8"), "the problem")
         log = log_path.read_text(encoding="utf-8")
-        assert "site-data/places/calderdale.yaml:11:9: region: unknown region `yorkshire`" in log
+        line = place.read_text(encoding="utf-8").splitlines().index("region: yorkshire") + 1
+        assert f"site-data/places/calderdale.yaml:{line}:9: region: unknown region `yorkshire`" in log
         assert "the preview keeps the last good pages" in log
         time.sleep(1)
         assert "Calderdale (edited while serving)" in _get(url)

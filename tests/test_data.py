@@ -7,6 +7,8 @@ import re
 import pytest
 from conftest import REPO
 
+from generator.model import publication_of
+from generator.schema import DEFAULT_PUBLICATION
 from generator.validate import load_site
 
 
@@ -53,9 +55,13 @@ def test_leadership_for_change_places(site) -> None:
 
 
 def test_every_quote_is_copied_exactly_from_the_report(site, report_text) -> None:
+    """Every quote that cites the 2015 report (quotes from other publications cannot be checked here)."""
     report = normalise(report_text)
-    quotes = [(place.slug, quote.text) for place in site.places for _, quote in place.quotes]
-    assert len(quotes) >= 30  # the report has about thirty quotes that belong to places
+    quotes = [(place.slug, quote.text) for place in site.places for story, quote in place.quotes
+              if publication_of(quote, story) == DEFAULT_PUBLICATION]
+    quotes += [(lesson.id, quote.text) for lesson in site.lessons.values() for quote in lesson.quotes
+               if publication_of(quote) == DEFAULT_PUBLICATION]
+    assert len(quotes) >= 30  # the report has about thirty quotes that belong to places, and more for lessons
     for slug, text in quotes:
         assert normalise(text) in report, (slug, text[:60])
 
@@ -88,8 +94,11 @@ def test_enablers_named_for_places(site) -> None:
 
 def test_new_stories_are_told_on_their_place_pages(site) -> None:
     by_name = {p.name: p for p in site.places}
-    notts = [s for s in by_name["Nottingham City and Nottinghamshire"].stories if s.source == "new-story-1"]
-    plymouth = [s for s in by_name["Plymouth"].stories if s.source == "new-story-2"]
+    def from_report(place: str, section: str) -> list:
+        return [s for s in by_name[place].stories if publication_of(s) == DEFAULT_PUBLICATION and s.source == section]
+
+    notts = from_report("Nottingham City and Nottinghamshire", "new-story-1")
+    plymouth = from_report("Plymouth", "new-story-2")
     assert len(notts) >= 4 and len(plymouth) >= 4
     assert any("Holding our nerve" in q.text for s in notts for q in s.quotes)
     assert any("tipping point" in q.text for s in plymouth for q in s.quotes)
@@ -98,3 +107,47 @@ def test_new_stories_are_told_on_their_place_pages(site) -> None:
 def test_each_region_is_one_of_englands_nine(site) -> None:
     assert len(site.regions) == 9
     assert all(site.places_by_region[key] for key in ("london", "south-west", "north-west"))
+
+
+def test_wordings_corrected_after_a_full_read_against_the_report(site, report_text) -> None:
+    """Issue 13's corrections: each wording the report does not support stays gone, and the report's
+    own words that the correction follows are really in the report."""
+    report = normalise(report_text)
+    by_slug = {place.slug: place for place in site.places}
+
+    def words(slug: str) -> str:
+        place = by_slug[slug]
+        parts = [place.focus, place.summary, *(s.text for s in place.stories), *(o.text for o in place.outcomes)]
+        return " ".join(" ".join(parts).split())
+
+    for slug, gone, reported in (
+        ("telford-and-wrekin", "Breaking down the silos", "Fran Beck, part of the Telford and Wrekin place team"),
+        ("plymouth", "from which they now commission together",
+         "has led to the creation of a £460 million pooled commissioning budget"),
+        ("plymouth", "fresh understanding and greater ambition", "a new understanding and an increased ambition"),
+        ("calderdale", "then ran interviews and focus groups", "so that they could then use interviews and focus groups"),
+        ("calderdale", "the team linked schools", "Paul Tarplett, in his role as Enabler, linked teachers"),
+        ("torbay", "handed leadership", "devolved power to the frontline by working with Healthwatch"),
+        ("wiltshire", "He put this down to", "In Paul's view:"),
+        ("wakefield", "from the outset", "had the foresight to recognise"),
+        ("dudley", "rapid response team", "'rapid response unit'"),
+        ("cornwall", "and a skills-based food curriculum", "developing a skills-based food curriculum"),
+        ("wirral", "and a skills-based food curriculum", "developing a skills-based food curriculum"),
+    ):
+        assert gone not in words(slug), (slug, gone)
+        assert normalise(reported) in report, reported
+    assert "The report gives no focus" in by_slug["telford-and-wrekin"].focus
+    assert not any(s.lesson == "give-power-away" and s.source == "new-story-2" for s in by_slug["plymouth"].stories)
+    assert "owned and kept going" not in site.lessons["citizens-at-the-centre"].description
+
+
+def test_the_steering_group_chairs_name_is_corrected_and_recorded(site, report_text) -> None:
+    appendix_c = report_text[report_text.index("## Appendix C"):]
+    assert "Marin Reeves, Chief Executive, Coventry City Council" in appendix_c  # the slip is in the report
+    names = [member.name for member in site.steering_group.values()]
+    assert "Martin Reeves" in names and "Marin Reeves" not in names
+    (correction,) = [c for member in site.steering_group.values() for c in member.corrections]
+    assert (correction.field, correction.report_says, correction.corrected) == ("name", "Marin Reeves", "Martin Reeves")
+    for member in site.steering_group.values():  # every other name exactly as Appendix C prints it
+        if not member.corrections:
+            assert member.name in appendix_c, member.name

@@ -84,8 +84,13 @@ def _markdown(tmp: Path) -> markdown.Markdown:
 def _pages(place: Place) -> dict[str, str]:
     site = build_site([SitePlace.from_place(place, slug="hostile", source_path="x.yaml")], VOCAB)
     wanted = {"places/hostile.md", "places/index.md", f"regions/{place.region}.md",
-              *(f"themes/{t}.md" for t in place.themes), *(f"lessons/{s.lesson}.md" for s in place.stories)}
+              *(f"themes/{t}.md" for t in place.themes), *(f"lessons/{s.lesson}.md" for s in place.stories),
+              "sources/index.md", "sources/uwe-local-vision-evaluation.md"}
     return {page.path: page.text for page in render_site(site, ENV) if page.path in wanted}
+
+
+URL = "https://example.org/a_(b)'*[c]?q=1&r=2"
+"""An update's address with characters that Markdown reads as syntax: the page percent-encodes them."""
 
 
 def _place(strings: dict[str, str]) -> dict[str, Any]:
@@ -101,11 +106,19 @@ def _place(strings: dict[str, str]) -> dict[str, Any]:
         "outcomes": [{"text": strings["outcome"], "source": "outcomes"}],
         "corrections": [{"field": strings["field"], "report_says": strings["says"], "corrected": strings["corrected"],
                          "note": strings["note"]}],
+        "updates": [
+            {"date": "2016", "title": strings["update_title"], "text": strings["update_text"],
+             "publication": "uwe-local-vision-evaluation"},
+            {"date": "2017-03", "title": strings["link_update_title"], "text": strings["update_text"],
+             "link": {"url": URL, "title": strings["link_title"], "publisher": strings["link_publisher"],
+                      "date": "2017"}},
+        ],
     }
 
 
-KEYS_LINE = ("name", "focus", "label", "title", "quote", "speaker", "role", "organisation", "field", "says", "corrected")
-KEYS_TEXT = ("summary", "text", "outcome", "note")
+KEYS_LINE = ("name", "focus", "label", "title", "quote", "speaker", "role", "organisation", "field", "says", "corrected",
+             "update_title", "link_update_title", "link_title", "link_publisher")
+KEYS_TEXT = ("summary", "text", "outcome", "note", "update_text")
 HOSTILE = st.fixed_dictionaries({**{k: LINE for k in KEYS_LINE}, **{k: TEXT for k in KEYS_TEXT}})
 
 

@@ -67,8 +67,14 @@ def test_place_pages_carry_schema_org_place(built_site: Path) -> None:
     source = (built_site / "places" / "calderdale" / "index.html").read_text(encoding="utf-8")
     (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', source, flags=re.S)
     data = json.loads(block)
-    assert data["@type"] == "Place" and data["name"] == "Calderdale"
-    assert data["geo"] == {"@type": "GeoCoordinates", "latitude": 53.7248, "longitude": -1.8658}
+    assert data["@type"] == "WebPage" and data["name"] == "Calderdale"
+    place = data["mainEntity"]  # schema.org's `citation` belongs to a work, so the page cites and the place is its subject
+    assert place["@type"] == "Place" and place["name"] == "Calderdale"
+    assert place["geo"] == {"@type": "GeoCoordinates", "latitude": 53.7248, "longitude": -1.8658}
+    (citation,) = data["citation"]  # Calderdale cites only the 2015 report
+    assert citation["@type"] == "Report" and citation["datePublished"] == "2015-11"
+    assert citation["name"].startswith("The Revolution will be Improvised Part II")
+    assert "url" not in data  # the site's address is unknown in a plain build
 
 
 def test_hostile_text_stays_inside_json_ld_and_csv_formulas_are_defused(tmp_path: Path) -> None:
@@ -91,7 +97,7 @@ def test_coordinates_near_zero_stay_numbers_everywhere(tmp_path: Path) -> None:
     site = build_copy(tmp_path / "p", places={"york.yaml": near_greenwich})
     source = (site / "places" / "york" / "index.html").read_text(encoding="utf-8")
     (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', source, flags=re.S)
-    assert json.loads(block)["geo"]["longitude"] == 0.00005
+    assert json.loads(block)["mainEntity"]["geo"]["longitude"] == 0.00005
     places = json.loads((site / "data" / "places.json").read_text(encoding="utf-8"))["places"]
     assert next(p for p in places if p["slug"] == "york")["location"]["longitude"] == 0.00005
     feature = next(f for f in json.loads((site / "data" / "places.geojson").read_text(encoding="utf-8"))["features"]

@@ -44,6 +44,9 @@ corrections: []
 """
 
 
+UPDATE = 'corrections: []\nupdates:\n  - {date: "2016", title: T, text: X, %s}\n'
+
+
 def _edit(old: str, new: str) -> str:
     assert GOOD.count(old) == 1, old
     return GOOD.replace(old, new)
@@ -89,6 +92,13 @@ REFUSED_BY_BOTH = {
     "unquoted leading-zero number": _edit("label: Little Snoring", "label: 01234"),
     "unquoted date": _edit("focus: Helping older people stay well at home.", "focus: 2015-11-01"),
     "a FILL IN id left from the skeleton": _edit("[older-people]", "[FILL IN]"),
+    "unknown publication": _edit("source: outcomes}", "publication: revolution-2016, source: outcomes}"),
+    "a javascript: address": _edit("corrections: []\n", UPDATE % 'link: {url: "javascript:alert(1)", title: T, publisher: P, date: "2016"}'),
+    "a data: address": _edit("corrections: []\n", UPDATE % 'link: {url: "data:text/html,x", title: T, publisher: P, date: "2016"}'),
+    "an http: address": _edit("corrections: []\n", UPDATE % 'link: {url: "http://example.org/", title: T, publisher: P, date: "2016"}'),
+    "a date that is not ISO": _edit("corrections: []\n", UPDATE.replace('"2016"', '"May 2016"') % "publication: revolution-2014"),
+    "an unquoted date": _edit("corrections: []\n", UPDATE.replace('"2016"', "2016-05-02") % "publication: revolution-2014"),
+    "an update without a title": _edit("corrections: []\n", UPDATE.replace("title: T, ", "") % "publication: revolution-2014"),
 }
 
 # Mistakes the loader refuses and the JSON Schema cannot see, each with the reason. The schema accepts
@@ -113,6 +123,19 @@ LOADER_ONLY = {
                                  "control characters: the loader refuses them, patterns do not"),
     "FILL IN left in free text": (_edit("focus: Helping older people stay well at home.", "focus: FILL IN"),
                                   "`FILL IN` is text to the schema; the loader names it so it is replaced"),
+    # Sources: which sections are allowed depends on the publication, and an update needs one of two fields.
+    "a 2015 story without its section": (_edit("    source: light-bulb-moments\n", ""),
+                                         "the section is required only for a publication that lists sections"),
+    "a section of another publication": (_edit("source: outcomes}", "publication: uwe-local-vision-evaluation, source: outcomes}"),
+                                         "each publication has its own sections, kept in validate.py only"),
+    "an update without a source": (_edit("corrections: []\n", UPDATE % "source: hurdles"),
+                                   "a rule across two fields (publication or link), kept in validate.py only"),
+    "an update with two sources": (_edit("corrections: []\n", UPDATE % 'publication: revolution-2014, link: {url: "https://example.org/", title: T, publisher: P, date: "2016"}'),
+                                   "a rule across two fields (publication or link), kept in validate.py only"),
+    "a date in the future": (_edit("corrections: []\n", UPDATE.replace('"2016"', '"9999-01"') % "publication: revolution-2014"),
+                             "a schema cannot know today's date"),
+    "a date not in the calendar": (_edit("corrections: []\n", UPDATE.replace('"2016"', '"2016-02-30"') % "publication: revolution-2014"),
+                                   "the pattern checks the form of a date, not the calendar"),
 }
 
 
@@ -165,7 +188,10 @@ def test_vocabulary_fields_offer_the_ids_of_their_vocabulary(vocab: dict) -> Non
     assert defs["Story"]["properties"]["lesson"]["enum"] == list(vocab["lessons"])
     assert defs["Outcome"]["properties"]["source"]["enum"] == list(vocab["sections"])
     assert "vocabulary" not in json.dumps(schema)  # the marks are all turned into enums
-    assert set(vocab) == set(VOCABULARIES)
+    # Every vocabulary file, plus `sections`: the sections of all publications, gathered for `source`.
+    assert set(vocab) == set(VOCABULARIES) | {"sections"}
+    assert list(vocab["sections"]) == list(dict.fromkeys(
+        section.id for publication in vocab["publications"].values() for section in publication.sections))
 
 
 def test_every_field_has_a_description_for_editors(vocab: dict) -> None:
