@@ -173,9 +173,7 @@ def test_on_a_phone_the_menu_and_header_run_nothing(browser, hostile_site: str) 
         phone.goto(hostile_site + f"places/{PLACE}/")
         phone.locator("label.md-header__button[for='__drawer']").click()
         phone.wait_for_timeout(300)
-        for link in phone.locator(".md-nav--primary .md-nav__link").all()[:40]:
-            if link.is_visible():
-                link.hover()
+        assert _point_at_everything(phone) > 10
         assert _tab_through_everything(phone) > 10
         _assert_nothing_ran(phone, "the phone menu")
     finally:

@@ -87,9 +87,8 @@ REFUSED_BY_BOTH = {
     "Local Vision number as text": _edit("programmes: [leadership-for-change]",
                                          'programmes: [local-vision]\nlocal_vision_number: "7"'),
     # PyYAML (YAML 1.1, as the loader reads it) makes these a boolean, a number and a date. Editors read
-    # YAML 1.2, where `NO` and `01234` stay text, so there only the loader catches them.
+    # YAML 1.2, where `NO` stays text, so there only the loader catches them.
     "unquoted NO": _edit("name: Little Snoring", "name: NO"),
-    "unquoted leading-zero number": _edit("label: Little Snoring", "label: 01234"),
     "unquoted date": _edit("focus: Helping older people stay well at home.", "focus: 2015-11-01"),
     "a FILL IN id left from the skeleton": _edit("[older-people]", "[FILL IN]"),
     "unknown publication": _edit("source: outcomes}", "publication: revolution-2016, source: outcomes}"),
@@ -114,6 +113,9 @@ LOADER_ONLY = {
     # Geography.
     "location outside England": (_edit("latitude: 52.8608, longitude: 0.9045", "latitude: 48.8566, longitude: 2.3522"),
                                  "needs England's outline, a point-in-polygon test"),
+    # Numbers: only plain decimals are numbers here; YAML 1.1 and 1.2 both read `052.8608` as one.
+    "a number with a leading zero": (_edit("latitude: 52.8608", "latitude: 052.8608"),
+                                     "only plain decimals are numbers: the loader reads others as text"),
     # YAML itself, before there is any data to check.
     "the same key twice": (GOOD + "name: Little Snoring again\n", "YAML: a parser keeps the last value silently"),
     "an anchor": (_edit("themes: [older-people]", "themes: &t [older-people]"),
