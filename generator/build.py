@@ -19,6 +19,7 @@ from .opendata import data_pages
 from .place_schema import schema_page
 from .places import place_pages
 from .render import Page, make_environment
+from .repository import repo_environment
 from .validate import load_site
 from .write import GENERATED_FOLDERS, remove_path, replace_dir, write_pages
 
@@ -69,7 +70,7 @@ def publish(project: Project, site_dir: Path) -> None:
     for leftover in site_dir.parent.glob(f".{site_dir.name}.building-*"):
         remove_path(leftover)
     staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+    env = {**repo_environment(project.root), "NO_MKDOCS_2_WARNING": "1",
            "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or str(source_date(project))}
     command = [
         sys.executable, "-m", "mkdocs", "build", "--strict",

@@ -17,7 +17,7 @@ import jinja2
 
 from .escape import Md
 from .model import Site, SitePlace
-from .render import Page, render_page
+from .render import Page, render_page, template_source
 
 REPORT = {
     "title": "The Revolution will be Improvised Part II — Insights from places on transforming systems",
@@ -167,6 +167,6 @@ def data_pages(site: Site, env: jinja2.Environment) -> list[Page]:
         Page("data/places.csv", places_csv(site)),
         Page("data/places.json", places_json(site)),
         Page("data/datapackage.json", datapackage(site)),
-        render_page(env, "data.md.j2", "data/index.md", site=site, report=REPORT,
+        render_page(env, "data.md.j2", "data/index.md", source=template_source("data.md.j2"), site=site, report=REPORT,
                     licence_link=Md(f"[{LICENCE['title']}]({LICENCE['path']})")),
     ]

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from .build import Project, generate
 from .problems import DataError, print_problems
+from .repository import repo_environment
 
 PollSnapshot = dict[str, tuple[int, int]]
 
@@ -93,7 +94,7 @@ def _start_mkdocs(project: Project, host: str, port: int) -> subprocess.Popen[by
         sys.executable, "-m", "mkdocs", "serve", "--config-file", str(project.config_file),
         "--dev-addr", f"{host}:{port}",
     ]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**repo_environment(project.root), "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.Popen(command, cwd=project.root, env=env)
 
 
