@@ -139,10 +139,22 @@ def test_pre_commit_runs_the_validator_on_changed_place_files() -> None:
     config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
     hook = hooks["validate-places"]
-    assert hook["entry"].endswith("-m generator validate")
+    assert hook["entry"] == "scripts/pre-commit.sh validate"
     assert re.search(hook["files"], "site-data/places/little-snoring.yaml")
     assert not re.search(hook["files"], "generator/build.py")
-    assert hooks["place-schema"]["entry"].endswith("-m generator schema --check")
+    assert hooks["place-schema"]["entry"] == "scripts/pre-commit.sh schema --check"
+
+
+def test_the_pre_commit_entry_runs_the_generator_or_explains_the_setup(tmp_path: Path) -> None:
+    result = subprocess.run([str(REPO / "scripts" / "pre-commit.sh"), "validate"], capture_output=True, text=True)
+    assert result.returncode == 0 and result.stdout.startswith("OK: "), result.stderr
+    bare = tmp_path / "clone"
+    (bare / "scripts").mkdir(parents=True)
+    shutil.copy2(REPO / "scripts" / "pre-commit.sh", bare / "scripts" / "pre-commit.sh")
+    result = subprocess.run([str(bare / "scripts" / "pre-commit.sh"), "validate"], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "has none yet" in result.stderr and "scripts/build.sh" in result.stderr
+    assert "not found" not in result.stderr
 
 
 def _actionlint(*paths: Path) -> list[dict[str, Any]]:
