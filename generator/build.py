@@ -11,6 +11,7 @@ from pathlib import Path
 
 import jinja2
 
+from .contribute import contribute_pages
 from .indexes import index_pages
 from .map import map_pages
 from .model import Site
@@ -50,7 +51,8 @@ class PublishError(Exception):
 def render_site(site: Site, env: jinja2.Environment | None = None) -> list[Page]:
     """Every generated page, in a stable order."""
     env = env or make_environment()
-    return [*place_pages(site, env), *index_pages(site, env), *map_pages(site, env), *data_pages(site, env), *narrative_snippets(site, env), schema_page(site)]
+    return [*place_pages(site, env), *index_pages(site, env), *map_pages(site, env), *data_pages(site, env),
+            *narrative_snippets(site, env), schema_page(site), *contribute_pages(site, env)]
 
 
 def generate(project: Project) -> tuple[Site, int]:

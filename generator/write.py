@@ -14,7 +14,8 @@ from pathlib import Path
 
 from .render import Page
 
-GENERATED_FOLDERS = ("places", "themes", "lessons", "enablers", "programmes", "regions", "map", "data", "generated")
+GENERATED_FOLDERS = ("places", "themes", "lessons", "enablers", "programmes", "regions", "map", "data", "generated",
+                     "contribute")
 """Top-level folders of the docs folder that belong to the generator; everything in them is rewritten."""
 
 

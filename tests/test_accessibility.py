@@ -11,7 +11,7 @@ import pytest
 from conftest import REPO
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-PAGES = ["", "map/", "places/calderdale/", "themes/dementia/", "lessons/relationships/", "places/"]
+PAGES = ["", "map/", "places/calderdale/", "themes/dementia/", "lessons/relationships/", "places/", "contribute/"]
 
 pytestmark = pytest.mark.browser
 

@@ -13,6 +13,7 @@ from conftest import REPO, build_copy
 from site_pages import load_places
 
 from generator.repository import github_url, repo_environment
+from generator.write import GENERATED_FOLDERS
 
 VOCABULARY_FOLDERS = ("themes", "lessons", "enablers", "programmes", "regions")
 
@@ -51,6 +52,7 @@ def _expected_sources(site: Path) -> dict[Path, str]:
     expected[site / "places" / "index.html"] = "generator/templates/places.md.j2"
     expected[site / "map" / "index.html"] = "generator/templates/map.md.j2"
     expected[site / "data" / "index.html"] = "generator/templates/data.md.j2"
+    expected[site / "contribute" / "index.html"] = "generator/templates/contribute.md.j2"
     return expected
 
 
@@ -71,8 +73,7 @@ def test_hand_written_pages_link_to_their_own_file(built_site: Path) -> None:
     repo = _repo_url()
     for markdown in (REPO / "content").rglob("*.md"):
         relative = markdown.relative_to(REPO / "content").as_posix()
-        if relative.split("/")[0] in {"places", "themes", "lessons", "enablers", "programmes", "regions",
-                                      "map", "data", "generated"}:
+        if relative.split("/")[0] in GENERATED_FOLDERS:
             continue
         location = relative.removesuffix(".md").removesuffix("index").rstrip("/")
         links = _improve_links(built_site / location / "index.html" if location else built_site / "index.html")
