@@ -19,4 +19,6 @@ if [ -f package.json ]; then
   npm ci --silent --no-audit --no-fund
 fi
 
-exec .venv/bin/python -m pytest "$@"
+# One test process per core (pytest-xdist); a file's tests stay on one worker, so that its
+# module-wide fixtures (a build, a browser page) are made once.
+exec .venv/bin/python -m pytest -n auto --dist loadfile "$@"

@@ -112,3 +112,12 @@ def test_the_data_page_gives_the_licences_and_says_quotes_are_not_ours(built_sit
     assert "MIT licence" in page
     datapackage = json.loads((built_site / "data" / "datapackage.json").read_text(encoding="utf-8"))
     assert [licence["name"] for licence in datapackage["licenses"]] == ["CC-BY-4.0"]
+
+
+def test_the_suite_runs_on_every_core_and_the_long_fuzz_stays_opt_in() -> None:
+    script = (REPO / "scripts" / "test.sh").read_text(encoding="utf-8")
+    assert "-m pytest -n auto --dist loadfile" in script
+    assert any(r.name == "pytest-xdist" for r in _direct())
+    assert "-m 'not slow'" in PYPROJECT["tool"]["pytest"]["ini_options"]["addopts"]
+    fuzz = (REPO / "tests" / "test_escaping_fuzz.py").read_text(encoding="utf-8")
+    assert "@pytest.mark.slow\n@settings(max_examples=20000" in fuzz
