@@ -131,6 +131,9 @@ def test_main_is_built_and_deployed_to_pages() -> None:
     # configure-pages calls the Pages API and stops when it may not: the job that runs it reads Pages.
     assert any(step.get("uses", "").startswith("actions/configure-pages@") for step in build["steps"])
     assert build["permissions"] == {"contents": "read", "pages": "read"}
+    # The published pages link to the repository the workflow runs in (mkdocs.yml reads REPO_URL).
+    build_step = next(step for step in build["steps"] if step.get("run") == "scripts/build.sh")
+    assert build_step["env"]["REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
     assert deploy["environment"]["name"] == "github-pages"
     assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
 
