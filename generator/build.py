@@ -14,6 +14,7 @@ from pathlib import Path
 
 import jinja2
 
+from .contribute import contribute_pages
 from .indexes import index_pages
 from .map import map_pages
 from .model import Site
@@ -23,6 +24,7 @@ from .place_schema import schema_page
 from .places import place_pages
 from .render import Page, make_environment
 from .sources import source_pages
+from .repository import repo_environment
 from .validate import load_site
 from .characters import visible
 from .problems import DataError, Problem
@@ -130,7 +132,7 @@ def render_site(site: Site, env: jinja2.Environment | None = None, *, site_url: 
     env = env or make_environment()
     return [*place_pages(site, env, site_url=site_url), *index_pages(site, env), *source_pages(site, env),
             *map_pages(site, env), *data_pages(site, env, site_url=site_url), *narrative_snippets(site, env),
-            schema_page(site)]
+            schema_page(site), *contribute_pages(site, env)]
 
 
 def generate(project: Project) -> tuple[Site, int]:
@@ -159,7 +161,7 @@ def publish(project: Project, site_dir: Path) -> None:
     for leftover in site_dir.parent.glob(f".{site_dir.name}.building-*"):
         remove_leftover(leftover)  # no other build is running: the caller holds the build lock
     staging = site_dir.with_name(f".{site_dir.name}.building-{os.getpid()}")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+    env = {**repo_environment(project.root), "NO_MKDOCS_2_WARNING": "1",
            "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or str(source_date(project))}
     command = [
         sys.executable, "-m", "mkdocs", "build", "--strict",

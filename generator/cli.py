@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import signal
 import sys
@@ -15,6 +16,7 @@ from .place_schema import SCHEMA_FILE, schema_text
 from .problems import DataError, print_problems
 from .scaffold import ScaffoldError, new_place
 from .serve import serve
+from .summary import report_to_github
 from .validate import load_site, load_vocabularies
 from .yamlfile import special_file_kind
 
@@ -40,7 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     try:
         if args.command == "validate":
-            site = load_site(project.data_dir, display_root=project.root)
+            try:
+                site = load_site(project.data_dir, display_root=project.root)
+            except DataError as error:
+                report_to_github(error.problems)
+                raise
+            report_to_github([], places=len(site.places))
             print(f"OK: {len(site.places)} places, {site.quote_count} quotes, no problems "
                   f"({time.perf_counter() - start:.2f} s)")
         elif args.command == "generate":
@@ -93,16 +100,29 @@ def _schema(project: Project, *, check: bool) -> int:
               file=sys.stderr)
         return 1
     current = target.read_text(encoding="utf-8") if target.exists() else None
+    up_to_date = _same_json(current, text)
     if check:
-        if current != text:
+        if not up_to_date:
             print(f"site-data/{SCHEMA_FILE} is out of date: run `python -m generator schema` and commit it",
                   file=sys.stderr)
             return 1
         print(f"site-data/{SCHEMA_FILE} is up to date")
         return 0
-    if current != text:
+    if not up_to_date:
         staging = target.with_name(f".{target.name}.{os.getpid()}")
         staging.write_text(text, encoding="utf-8", newline="\n")
         os.replace(staging, target)
-    print(f"Wrote site-data/{SCHEMA_FILE}" if current != text else f"site-data/{SCHEMA_FILE} was already up to date")
+    print(f"site-data/{SCHEMA_FILE} was already up to date" if up_to_date else f"Wrote site-data/{SCHEMA_FILE}")
     return 0
+
+
+def _same_json(current: str | None, wanted: str) -> bool:
+    """Whether the committed schema says the same as ``wanted``: compared as parsed JSON, so that the
+    key order or number spelling of another pydantic release (2.7 writes ``180.0`` for ``180`` and
+    orders some keys differently) is not a difference."""
+    if current is None:
+        return False
+    try:
+        return json.loads(current) == json.loads(wanted)
+    except json.JSONDecodeError:
+        return False

@@ -13,7 +13,7 @@ import jinja2
 
 from .model import Site, SitePlace
 from .places import attribution
-from .render import Page, render_page
+from .render import Page, render_page, vocabulary_source
 from .schema import Participant, Programme
 
 PARTICIPANT_KINDS = (
@@ -65,7 +65,8 @@ def _term_pages(site: Site, env: jinja2.Environment, kind: _Kind, entries: dict[
     folder = kind.folder
     return [
         _index(env, kind, entries, [("Places", _sizes(groups)), ("Quotes", _quote_counts(groups))]),
-        *(render_page(env, "term.md.j2", f"{folder}/{key}.md", site=site, entry=entry, places=groups[key],
+        *(render_page(env, "term.md.j2", f"{folder}/{key}.md", source=vocabulary_source(folder), site=site,
+                     entry=entry, places=groups[key],
                       quotes=_quotes(groups[key]), empty=empty, folder=folder, plural=folder,
                       attribution=attribution)
           for key, entry in entries.items()),
@@ -81,7 +82,7 @@ def _enabler_pages(site: Site, env: jinja2.Environment) -> list[Page]:
     places, stories = site.places_by_enabler, site.stories_by_enabler
     return [
         _index(env, _ENABLERS, site.enablers, [("Places", _sizes(places)), ("Stories", _sizes(stories))]),
-        *(render_page(env, "enabler.md.j2", f"enablers/{key}.md", site=site, entry=enabler, places=places[key],
+        *(render_page(env, "enabler.md.j2", f"enablers/{key}.md", source=vocabulary_source("enablers"), site=site, entry=enabler, places=places[key],
                       stories=stories[key], attribution=attribution)
           for key, enabler in site.enablers.items()),
     ]
@@ -93,7 +94,7 @@ def _programme_pages(site: Site, env: jinja2.Environment) -> list[Page]:
     columns = [("Places", _sizes(places)), ("Other participants", _sizes(others)), ("Quotes", _quote_counts(places))]
     return [
         _index(env, _PROGRAMMES, site.programmes, columns),
-        *(render_page(env, "programme.md.j2", f"programmes/{key}.md", entry=programme, places=places[key],
+        *(render_page(env, "programme.md.j2", f"programmes/{key}.md", source=vocabulary_source("programmes"), entry=programme, places=places[key],
                       others=others[key], participant_kinds=PARTICIPANT_KINDS)
           for key, programme in site.programmes.items()),
     ]
@@ -107,19 +108,19 @@ def _region_pages(site: Site, env: jinja2.Environment) -> list[Page]:
 def _index(env: jinja2.Environment, kind: _Kind, entries: dict[str, Any],
            columns: list[tuple[str, dict[str, int]]]) -> Page:
     """A kind's index page: a table of its entries with one column of counts per (heading, counts)."""
-    return render_page(env, "term-index.md.j2", f"{kind.folder}/index.md", title=kind.title, intro=kind.intro,
+    return render_page(env, "term-index.md.j2", f"{kind.folder}/index.md", source=vocabulary_source(kind.folder), title=kind.title, intro=kind.intro,
                        noun=kind.noun, entries=entries, folder=kind.folder, columns=columns)
 
 
 def lesson_pages(site: Site, env: jinja2.Environment) -> list[Page]:
     """The lessons index (places, stories and quotes per lesson) and a page per lesson."""
     counts = lesson_counts(site)
-    pages = [render_page(env, "lesson-index.md.j2", "lessons/index.md", site=site, counts=counts)]
+    pages = [render_page(env, "lesson-index.md.j2", "lessons/index.md", source=vocabulary_source("lessons"), site=site, counts=counts)]
     lessons = list(site.lessons.values())
     for index, lesson in enumerate(lessons):
         stories = site.stories_by_lesson[lesson.id]
         pages.append(render_page(
-            env, "lesson.md.j2", f"lessons/{lesson.id}.md", site=site, lesson=lesson, stories=stories,
+            env, "lesson.md.j2", f"lessons/{lesson.id}.md", source=vocabulary_source("lessons"), site=site, lesson=lesson, stories=stories,
             places=_places_of(stories), attribution=attribution,
             previous=lessons[index - 1] if index > 0 else None,
             next=lessons[index + 1] if index + 1 < len(lessons) else None,

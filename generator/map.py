@@ -27,7 +27,7 @@ from .map_elements import (
     small_map,
 )
 from .model import Site, SitePlace
-from .render import Page, render_page
+from .render import Page, render_page, template_source
 
 GEOJSON = "data/places.geojson"
 OUTLINE = "map/england.geojson"
@@ -56,7 +56,7 @@ MIT licence; from the PyPI package XStatic-Leaflet-MarkerCluster.
 def map_pages(site: Site, env: jinja2.Environment) -> list[Page]:
     """The map page, places.geojson, the map script and the vendored Leaflet files."""
     return [
-        render_page(env, "map.md.j2", "map/index.md", site=site, **map_page_values(site)),
+        render_page(env, "map.md.j2", "map/index.md", source=template_source("map.md.j2"), site=site, **map_page_values(site)),
         Page(GEOJSON, places_geojson(site)),
         *_fixed_files(),
     ]

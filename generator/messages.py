@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from pydantic import BaseModel
+from yaml.nodes import MappingNode
 
 from .schema import SLUG_PATTERN, vocabulary_of
 from .yamlfile import node_at
@@ -190,6 +191,26 @@ def _explained_missing(errors: list[dict], model: type[BaseModel]) -> set[tuple[
     return explained
 
 
+def missing_position(node: Any, loc: tuple, holder: Any) -> tuple[int, int, str]:
+    """Where a missing field belongs: the line of the next field that the schema puts after it, or
+    the line after the last field of its set. Returns the 1-based line and column, and the words
+    that say so ("above `location:`", "after `enablers:`")."""
+    parent = node_at(node, loc[:-1])
+    key = loc[-1]
+    if not isinstance(parent, MappingNode) or not parent.value:
+        return 1, 1, "to the file"
+    order = list(holder.model_fields) if holder is not None else []
+    present = {getattr(k, "value", None): k for k, _ in parent.value}
+    for name in order[order.index(key) + 1:] if key in order else []:
+        if name in present:
+            mark = present[name].start_mark
+            return mark.line + 1, mark.column + 1, f"above `{name}:`"
+    last_key, last_value = parent.value[-1]
+    end = last_value.end_mark
+    line = end.line + 1 if end.column == 0 else end.line + 2
+    return line, last_key.start_mark.column + 1, f"after `{last_key.value}:`"
+
+
 def _walk(model: type[BaseModel], loc: tuple) -> tuple[Any, Any]:
     """The field that ``loc`` names and the model that holds it (int parts are list positions)."""
     current: Any = model
@@ -238,7 +259,11 @@ def _message(error: dict, node: Any, loc: tuple, model: type[BaseModel], prefix:
     key = next((part for part in reversed(loc) if isinstance(part, str)), "")
     if kind == "missing":
         description = _describe_field(field)
-        return "this required field is missing" + (f": {description}" if description else "")
+        _, _, where = missing_position(node, loc, holder)
+        vocabulary = vocabulary_of(field) if field is not None else None
+        allowed = f" Allowed: {_allowed(vocab[vocabulary], vocabulary)}" if vocab.get(vocabulary or "") else ""
+        return (f"this required field is missing: add `{key}:` {where}" + (f". {description}" if description else "")
+                + allowed).rstrip()
     if kind == "extra_forbidden":
         allowed = list(holder.model_fields) if holder is not None else []
         close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.6)

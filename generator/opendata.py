@@ -18,7 +18,7 @@ import jinja2
 
 from .escape import Md
 from .model import Site, SitePlace, publication_of
-from .render import Page, human_date, render_page
+from .render import Page, human_date, render_page, template_source
 from .schema import DEFAULT_PUBLICATION, Link, Publication
 LICENCE = {
     "name": "CC-BY-4.0",
@@ -251,6 +251,6 @@ def data_pages(site: Site, env: jinja2.Environment, *, site_url: str = "") -> li
         Page("data/places.csv", places_csv(site, site_url)),
         Page("data/places.json", places_json(site, site_url)),
         Page("data/datapackage.json", datapackage(site)),
-        render_page(env, "data.md.j2", "data/index.md", site=site, report=report(site),
+        render_page(env, "data.md.j2", "data/index.md", source=template_source("data.md.j2"), site=site, report=report(site),
                     licence_link=Md(f"[{LICENCE['title']}]({LICENCE['path']})")),
     ]

@@ -6,8 +6,11 @@ import jinja2
 
 from .model import Site, SitePlace, SourceGroup
 from .opendata import json_ld
-from .render import Page, render_page
+from .render import Page, render_page, template_source
 from .schema import DEFAULT_PUBLICATION, Lesson, Quote, Story
+
+PLACES_DIR = "site-data/places"
+"""Where the place files are, relative to the repository root (for the pages' edit links)."""
 
 
 def place_pages(site: Site, env: jinja2.Environment, *, site_url: str = "") -> list[Page]:
@@ -17,7 +20,7 @@ def place_pages(site: Site, env: jinja2.Environment, *, site_url: str = "") -> l
         following = site.places[index + 1] if index + 1 < len(site.places) else None
         pages.append(
             render_page(
-                env, "place.md.j2", f"places/{place.slug}.md",
+                env, "place.md.j2", f"places/{place.slug}.md", source=f"{PLACES_DIR}/{place.slug}.yaml",
                 site=site, place=place, previous=previous, next=following,
                 groups=stories_by_lesson(site, place), sources=sources(site, place), attribution=attribution,
                 json_ld=json_ld(site, place, site_url=site_url),
@@ -25,7 +28,7 @@ def place_pages(site: Site, env: jinja2.Environment, *, site_url: str = "") -> l
         )
     pages.append(
         render_page(
-            env, "places.md.j2", "places/index.md", site=site,
+            env, "places.md.j2", "places/index.md", site=site, source=template_source("places.md.j2"),
             lv_count=len(site.places_by_programme.get("local-vision", [])),
             lfc_count=len(site.places_by_programme.get("leadership-for-change", [])),
         )

@@ -108,12 +108,36 @@ def make_environment() -> jinja2.Environment:
 
 
 def render_page(
-    env: jinja2.Environment, template: str, path: str, *, included_in: str | None = None, **values: Any
+    env: jinja2.Environment, template: str, path: str, *, included_in: str | None = None,
+    source: str | None = None, **values: Any
 ) -> Page:
     """Render ``template`` as the page at ``path`` (links in it are made relative to that path).
 
     A snippet that a hand-written page includes with ``--8<--`` names that page in ``included_in``:
-    its links are then made relative to the page that shows them.
+    its links are then made relative to the page that shows them. ``source`` is the repository file
+    a reader edits to change the page (a place file, a vocabulary): it goes into the page's front
+    matter as ``edit_source``, where ``overrides/main.html`` makes the "edit" and "suggest a
+    correction" links from it.
     """
     text = env.get_template(template).render(here=included_in or path, **values)
+    if source is not None:
+        text = with_front_matter(text, edit_source=source)
     return Page(path=path, text=text.rstrip("\n") + "\n")
+
+
+def template_source(template: str) -> str:
+    """The repository path of a template: the source of a page that no single data file makes."""
+    return f"generator/templates/{template}"
+
+
+def vocabulary_source(name: str) -> str:
+    """The repository path of a vocabulary file (``themes`` → ``site-data/themes.yaml``)."""
+    return f"site-data/{name}.yaml"
+
+
+def with_front_matter(text: str, **values: str) -> str:
+    """``text`` with ``values`` added to its YAML front matter (which is started if it has none)."""
+    lines = "".join(f"{key}: {yaml_string(value)}\n" for key, value in values.items())
+    if text.startswith("---\n"):
+        return "---\n" + lines + text[len("---\n"):]
+    return "---\n" + lines + "---\n\n" + text

@@ -6,24 +6,40 @@ times and sizes, which works the same on every system and in containers) and, on
 and regenerates the pages in content/; MkDocs picks them up from there. It watches only site-data/,
 never content/, so writing the generated pages cannot set off another round.
 
+One save makes one MkDocs rebuild, of the pages that changed: the preview writes only the generated
+files whose text changed (``write.sync_pages``, never a swap of whole folders) and runs
+``mkdocs serve --dirty``, which rebuilds only pages whose Markdown is newer than their HTML. A
+hand-written page that includes a changed snippet (``--8<-- "generated/..."``) is touched so that it
+is rebuilt too. (In a dirty rebuild MkDocs' search index covers only the pages rebuilt; restart the
+preview to search everything.) ``benchmarks/serve_latency.py`` measures save-to-reload.
+
 Bad data never reaches the preview: the problems are printed and the last good pages stay served.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from .build import Project, generate
+import jinja2
+
+from .build import Project, render_site
 from .problems import DataError, print_problems
+from .render import make_environment
+from .repository import repo_environment
+from .validate import load_site
+from .write import GENERATED_FOLDERS, sync_pages
 
 PollSnapshot = dict[str, tuple[int, int]]
+_SETTLE = 0.05
+"""Seconds a changed data folder must hold still before the preview regenerates."""
 
 
-def serve(project: Project, *, host: str = "127.0.0.1", port: int = 8000, interval: float = 0.5) -> int:
+def serve(project: Project, *, host: str = "127.0.0.1", port: int = 8000, interval: float = 0.05) -> int:
     """Generate, start ``mkdocs serve`` and regenerate whenever site-data/ changes, until interrupted.
 
     Returns the exit status: 0 when stopped by Ctrl+C or SIGTERM, 1 if MkDocs could not run.
@@ -47,6 +63,12 @@ def serve(project: Project, *, host: str = "127.0.0.1", port: int = 8000, interv
             current = _snapshot(project.data_dir)
             if current == snapshot:
                 continue
+            while True:  # an editor may save in steps (truncate, write): wait until the files hold still
+                time.sleep(_SETTLE)
+                settled = _snapshot(project.data_dir)
+                if settled == current:
+                    break
+                current = settled
             snapshot = current
             if _regenerate(project) and mkdocs is None:
                 mkdocs = _start_mkdocs(project, host, port)
@@ -62,14 +84,42 @@ def _regenerate(project: Project) -> bool:
     """Validate and write the generated pages. On bad data, print the problems and change nothing."""
     start = time.perf_counter()
     try:
-        site, count = generate(project)
+        site = load_site(project.data_dir, display_root=project.root)
     except DataError as error:
         print_problems(error.problems, github=False)
         _say(f"{len(error.problems)} problem(s) in site-data/: the preview keeps the last good pages. "
              "Fix them and save again.")
         return False
-    _say(f"Generated {count} pages for {len(site.places)} places ({time.perf_counter() - start:.2f} s).")
+    written, removed = sync_pages(render_site(site, _environment()), project.docs_dir)
+    touched = _touch_includers(project.docs_dir, written)
+    changed = written + removed
+    shown = ", ".join(changed[:4]) + (f" and {len(changed) - 4} more" if len(changed) > 4 else "")
+    _say(f"{len(written)} page(s) written, {len(removed)} removed{': ' + shown if changed else ''}"
+         f"{f'; {len(touched)} page(s) that include them touched' if touched else ''} "
+         f"({len(site.places)} places, {time.perf_counter() - start:.2f} s).")
     return True
+
+
+@functools.lru_cache(maxsize=1)
+def _environment() -> jinja2.Environment:
+    """One Jinja environment for the preview's life: our templates are compiled once, not per save."""
+    return make_environment()
+
+
+def _touch_includers(docs_dir: Path, written: list[str]) -> list[Path]:
+    """Touch the hand-written pages that include a changed snippet, so that a dirty rebuild redoes them."""
+    snippets = [path for path in written if path.startswith("generated/")]
+    if not snippets:
+        return []
+    touched = []
+    for page in docs_dir.rglob("*.md"):
+        if page.relative_to(docs_dir).parts[0] in GENERATED_FOLDERS:
+            continue
+        text = page.read_text(encoding="utf-8")
+        if any(f'"{snippet}"' in text for snippet in snippets):
+            os.utime(page)
+            touched.append(page)
+    return touched
 
 
 def _snapshot(folder: Path) -> PollSnapshot:
@@ -90,10 +140,10 @@ def _snapshot(folder: Path) -> PollSnapshot:
 
 def _start_mkdocs(project: Project, host: str, port: int) -> subprocess.Popen[bytes]:
     command = [
-        sys.executable, "-m", "mkdocs", "serve", "--config-file", str(project.config_file),
-        "--dev-addr", f"{host}:{port}",
+        sys.executable, "-m", "generator.preview", "serve", "--config-file", str(project.config_file),
+        "--dev-addr", f"{host}:{port}", "--dirty",
     ]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**repo_environment(project.root), "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.Popen(command, cwd=project.root, env=env)
 
 

@@ -31,6 +31,7 @@ from .messages import (
     _unknown,
     _walk,
     _within,
+    missing_position,
     slugify,
 )
 from .model import Site, SitePlace, build_site
@@ -132,7 +133,10 @@ class _Checker:
                 loc = prefix + tuple(error["loc"])
                 if error["type"] == "missing" and _model_and_key(model, loc[len(prefix):]) in explained:
                     continue  # the unknown key's "did you mean" or "belongs inside" already says it
-                line, column = locate(node, loc, key=error["type"] == "extra_forbidden")
+                if error["type"] == "missing":  # where the field belongs, not where its set starts
+                    line, column, _ = missing_position(node, loc, _walk(model, loc[len(prefix):])[1])
+                else:
+                    line, column = locate(node, loc, key=error["type"] == "extra_forbidden")
                 self.report(path, line, column, _field_name(loc), _message(error, node, loc, model, prefix, vocab or {}))
             return None
 

@@ -73,13 +73,60 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
     return at(mark, message)
 
 
-def _indentation(lines: list[str], index: int) -> tuple[int, int, str]:
-    """Point at the start of a badly indented line and compare it with the line above that holds data."""
-    line = lines[index] if index < len(lines) else ""
-    indent = len(line) - len(line.lstrip(" "))
-    above = next(
+def _data_line_before(lines: list[str], index: int) -> int | None:
+    """The nearest line above ``index`` that holds data (not blank, not a comment)."""
+    return next(
         (i for i in range(index - 1, -1, -1) if lines[i].strip() and not lines[i].lstrip().startswith("#")), None
     )
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _odd_line_above(lines: list[str], index: int) -> tuple[int, int, str] | None:
+    """The parser stops on the line *after* a badly indented one when that line is the odd one out:
+
+    - the first field of a set indented differently from the two spaces of the fields after it
+      (`location:` then `   label:` with three spaces, then `  latitude:` with two): the parser
+      takes the first line's indentation as the set's and stops on the second;
+    - a field pushed out of its set (`latitude:` with no spaces between two fields indented by two):
+      the parser reads it as a field of the outer set and stops on the line after it.
+
+    Then the line above is the one to fix; otherwise None.
+    """
+    line = lines[index] if index < len(lines) else ""
+    above = _data_line_before(lines, index)
+    if above is None or not line.strip():
+        return None
+    before = _data_line_before(lines, above)
+    if before is None:
+        return None
+    indent, above_indent, before_indent = _indent(line), _indent(lines[above]), _indent(lines[before])
+    opens_set = before_indent < indent and lines[before].split("#")[0].rstrip().endswith(":")
+    # The guide indents a set's fields by two spaces: the line that does not is the mistake.
+    if opens_set and above_indent != indent and indent == before_indent + 2:
+        name = lines[before].strip().rstrip(":").lstrip("- ")
+        message = (f"this line is indented by {_spaces(above_indent)} and line {index + 1} below it by "
+                   f"{_spaces(indent)}: the fields inside `{name}` (line {before + 1}) must start in the same "
+                   f"column: indent this line by {_spaces(indent)} too")
+        return above + 1, above_indent + 1, f"not valid YAML: {message}"
+    if before_indent == indent and above_indent < indent and not lines[above].split("#")[0].rstrip().endswith(":"):
+        message = (f"this line is indented by {_spaces(above_indent)} and the lines around it ({before + 1} and "
+                   f"{index + 1}) by {_spaces(indent)}: fields of the same set must start in the same column: "
+                   f"indent this line by {_spaces(indent)} too")
+        return above + 1, above_indent + 1, f"not valid YAML: {message}"
+    return None
+
+
+def _indentation(lines: list[str], index: int) -> tuple[int, int, str]:
+    """Point at the start of a badly indented line and compare it with the line above that holds data."""
+    odd = _odd_line_above(lines, index)
+    if odd is not None:
+        return odd
+    line = lines[index] if index < len(lines) else ""
+    indent = len(line) - len(line.lstrip(" "))
+    above = _data_line_before(lines, index)
     above_indent = len(lines[above]) - len(lines[above].lstrip(" ")) if above is not None else 0
     if above is None:
         message = f"this line is indented by {_spaces(indent)}; the first field must start in column 1"

@@ -11,10 +11,14 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
 fi
 
+# The locked versions (requirements/test.txt, with hashes; scripts/lock.sh refreshes it).
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/test.txt
+.venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 if [ -f package.json ]; then
   npm ci --silent --no-audit --no-fund
 fi
 
-exec .venv/bin/python -m pytest "$@"
+# One test process per core (pytest-xdist); a file's tests stay on one worker, so that its
+# module-wide fixtures (a build, a browser page) are made once.
+exec .venv/bin/python -m pytest -n auto --dist loadfile "$@"

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import hashlib
 import http.server
+import os
 import shutil
 import threading
 from collections.abc import Iterator
@@ -16,6 +18,12 @@ from generator.build import Project, build
 from generator.write import GENERATED_FOLDERS
 
 REPO = Path(__file__).resolve().parents[1]
+
+# Inside GitHub Actions, `validate` turns problems into annotations and a job summary. The tests feed
+# it bad files on purpose; their problems must not show up on the pull request being tested. A test
+# of those features sets the variables itself.
+for _name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
+    os.environ.pop(_name, None)
 REPORT = REPO / "tests" / "data" / "report-2015.txt"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -61,8 +69,25 @@ def digests(folder: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once from the real data into a temporary folder."""
-    return build_copy(tmp_path_factory.mktemp("real") / "project")
+    """The real site, built once per test session from the real data into a temporary folder.
+
+    With pytest-xdist (``scripts/test.sh`` runs ``-n auto``) each worker is its own session: the first
+    to get here builds into a folder that all workers of the run share, under a lock; the others wait
+    for it and reuse it, so the site is still built once. Tests only read it.
+    """
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return build_copy(tmp_path_factory.mktemp("real") / "project")
+    shared = tmp_path_factory.getbasetemp().parent / "shared-real-site"
+    shared.mkdir(exist_ok=True)
+    with (shared / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not (shared / "built").exists():
+                build_copy(shared / "project")
+                (shared / "built").touch()
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return shared / "project" / "site"
 
 
 @pytest.fixture(scope="session")

@@ -85,8 +85,24 @@ CASES = {
     ),
     "required field left out": (
         _edit("focus: Helping older people stay well at home.\n", ""),
-        [f"{FILE}:2:1: focus: this required field is missing: What the work set out to do. For a Local Vision "
-         "place, copy Appendix A exactly; otherwise a line in our own words from what the report says."],
+        [f"{FILE}:4:1: focus: this required field is missing: add `focus:` above `summary:`. What the work set out "
+         "to do. For a Local Vision place, copy Appendix A exactly; otherwise a line in our own words from what the "
+         "report says."],
+    ),
+    "required field with a vocabulary left out": (
+        _edit("region: east-of-england\n", ""),
+        [f"{FILE}:7:1: region: this required field is missing: add `region:` above `location:`. One of England's "
+         f"nine regions: an id from `site-data/regions.yaml`. Allowed: {REGIONS}"],
+    ),
+    "the last required field left out": (
+        _edit("themes: [older-people, obesity]\nenablers: []\n", ""),
+        [f"{FILE}:12:1: themes: this required field is missing: add `themes:` after `location:`. The issue areas "
+         f"of the work: ids from `site-data/themes.yaml`. Allowed: {THEMES}"],
+    ),
+    "a required field of a set left out": (
+        _edit("  label: Little Snoring\n", ""),
+        [f"{FILE}:9:3: location.label: this required field is missing: add `label:` above `latitude:`. The town or "
+         "centre the marker stands on, e.g. `Halifax`."],
     ),
     "required field left empty": (
         _edit("focus: Helping older people stay well at home.", "focus:"),
@@ -124,6 +140,26 @@ CASES = {
     "one space too many": (
         _edit("  latitude:", "   latitude:"),
         [f"{FILE}:10:4: (file): not valid YAML: this line is indented by 3 spaces and line 9 above it by 2 spaces: "
+         "fields of the same set must start in the same column, and a field's own fields two spaces further in"],
+    ),
+    "the first field of a set one space too far in": (
+        _edit("  label:", "   label:"),
+        [f"{FILE}:9:4: (file): not valid YAML: this line is indented by 3 spaces and line 10 below it by 2 spaces: "
+         "the fields inside `location` (line 8) must start in the same column: indent this line by 2 spaces too"],
+    ),
+    "the first field of a set one space short": (
+        _edit("  label:", " label:"),
+        [f"{FILE}:9:2: (file): not valid YAML: this line is indented by 1 space and line 10 below it by 2 spaces: "
+         "the fields inside `location` (line 8) must start in the same column: indent this line by 2 spaces too"],
+    ),
+    "a field in the middle of a set not indented": (
+        _edit("  latitude:", "latitude:"),
+        [f"{FILE}:10:1: (file): not valid YAML: this line is indented by 0 spaces and the lines around it (9 and 11) "
+         "by 2 spaces: fields of the same set must start in the same column: indent this line by 2 spaces too"],
+    ),
+    "the last field of a set one space short": (
+        _edit("  longitude:", " longitude:"),
+        [f"{FILE}:11:2: (file): not valid YAML: this line is indented by 1 space and line 10 above it by 2 spaces: "
          "fields of the same set must start in the same column, and a field's own fields two spaces further in"],
     ),
     "a field moved out of its set": (

@@ -80,7 +80,7 @@ def test_every_problem_in_every_file_is_reported_at_once(tmp_path: Path) -> None
                             capture_output=True, text=True)
     assert result.returncode == 1
     lines = result.stderr.splitlines()
-    assert any(line.startswith("site-data/places/a-place.yaml:1:1: programmes: this required field is missing")
+    assert any(line.startswith("site-data/places/a-place.yaml:2:1: programmes: this required field is missing: add `programmes:` after `name:`")
                for line in lines)
     assert "site-data/places/b-place.yaml:1:1: (file): expected a set of fields (`name: ...`), found a list" in lines
     assert any(line.startswith("site-data/places/c-place.yaml:10:9: region: unknown region `yorkshire`") for line in lines)
