@@ -99,8 +99,8 @@ def test_each_lesson_page_holds_its_quotes_with_speaker_and_a_link_to_the_place(
                 expected_places.add(slug)
                 assert f"{place['name']}: {story['title']}" in page
                 for quote in story["quotes"]:
-                    # the quote, then its speaker, then a link to the place, in one block quote
-                    block = next((b for b in re.findall(r"<blockquote>(.*?)</blockquote>", source, flags=re.S)
+                    # the quote, then its speaker, then a link to the place, in one quote figure
+                    block = next((b for b in re.findall(r'<figure class="quote"[^>]*>(.*?)</figure>', source, flags=re.S)
                                   if collapse(quote["text"]) in collapse(html.unescape(re.sub(r"<[^>]+>", " ", b)))),
                                  None)
                     assert block is not None, (lesson["id"], quote["text"][:40])
