@@ -21,3 +21,50 @@
     navigator.clipboard.writeText(url).then(function () { announce(link, "Link copied"); }, function () {});
   });
 })();
+
+/*
+ * The maps' files load only on a page that has a map (an element with data-place-map), once, in
+ * order: Leaflet, Leaflet.markercluster, the map runtime (assets/place-map.js) and the maps folium
+ * wrote (map/place-maps.js). The runtime then sets up every map on the page, again after each of
+ * Material's instant navigations. The map's box is reserved by site.css, so nothing moves meanwhile.
+ */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var root = new URL("../", script ? script.src : window.location.href);  // this file is assets/site.js
+  var MAP_STYLES = [
+    "map/leaflet/leaflet.css",
+    "map/leaflet.markercluster/MarkerCluster.css",
+    "map/leaflet.markercluster/MarkerCluster.Default.css",
+    "assets/place-map.css",
+  ];
+  var MAP_SCRIPTS = [
+    "map/leaflet/leaflet.js",
+    "map/leaflet.markercluster/leaflet.markercluster.js",
+    "assets/place-map.js",
+    "map/place-maps.js",
+  ];
+  var loading = false;
+
+  function loadMapFiles() {
+    if (loading || !document.querySelector("[data-place-map]")) return;
+    loading = true;
+    MAP_STYLES.forEach(function (path) {
+      var link = document.createElement("link");
+      link.rel = "stylesheet";
+      link.href = new URL(path, root).href;
+      document.head.appendChild(link);
+    });
+    MAP_SCRIPTS.forEach(function (path) {
+      var tag = document.createElement("script");
+      tag.src = new URL(path, root).href;
+      tag.async = false;  // fetched together, run in this order
+      document.head.appendChild(tag);
+    });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(loadMapFiles);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", loadMapFiles);
+  else loadMapFiles();
+})();
