@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import jinja2
 
-from .model import Site, SitePlace
+from .model import Site, SitePlace, place_order
 from .opendata import json_ld
 from .render import Page, render_page
-from .schema import Lesson, Quote, Section, Story
+from .schema import Lesson, Quote, Section, Story, Theme
+
+RELATED_LIMIT = 5
+"""How many related places a place page lists."""
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another place that shares themes or lessons with a place: the reason it is listed."""
+
+    place: SitePlace
+    themes: list[Theme]
+    lessons: list[Lesson]
+
+    @property
+    def shared(self) -> int:
+        return len(self.themes) + len(self.lessons)
 
 
 def place_pages(site: Site, env: jinja2.Environment) -> list[Page]:
@@ -20,6 +38,7 @@ def place_pages(site: Site, env: jinja2.Environment) -> list[Page]:
                 env, "place.md.j2", f"places/{place.slug}.md",
                 site=site, place=place, previous=previous, next=following,
                 groups=stories_by_lesson(site, place), sources=sources(site, place), attribution=attribution,
+                related=related_places(site, place),
                 json_ld=json_ld(site, place),
             )
         )
@@ -40,6 +59,23 @@ def stories_by_lesson(site: Site, place: SitePlace) -> list[tuple[Lesson, list[S
         for lesson in site.lessons.values()
         if (stories := [story for story in place.stories if story.lesson == lesson.id])
     ]
+
+
+def related_places(site: Site, place: SitePlace, *, limit: int = RELATED_LIMIT) -> list[Related]:
+    """The places sharing most themes and lessons with ``place``, most first, then alphabetically;
+    each with the themes and lessons it shares (in the vocabularies' order)."""
+    lessons = {story.lesson for story in place.stories}
+    found = []
+    for other in site.places:
+        if other.slug == place.slug:
+            continue
+        themes = [theme for key, theme in site.themes.items() if key in place.themes and key in other.themes]
+        shared_lessons = [lesson for key, lesson in site.lessons.items()
+                          if key in lessons and any(story.lesson == key for story in other.stories)]
+        if themes or shared_lessons:
+            found.append(Related(other, themes, shared_lessons))
+    found.sort(key=lambda related: (-related.shared, place_order(related.place)))
+    return found[:limit]
 
 
 def sources(site: Site, place: SitePlace) -> list[Section]:
