@@ -18,6 +18,7 @@ import jinja2
 from .indexes import lesson_counts, other_participants
 from .model import Site, SitePlace
 from .places import attribution
+from .preview import home_values
 from .render import Page, render_page
 from .schema import Outcome, Story
 
@@ -104,6 +105,7 @@ def _lessons_summary(site: Site) -> dict[str, Any]:
 
 _SNIPPETS = (
     _Snippet("home-counts", "home-counts.md.j2", "index.md", _home_counts),
+    _Snippet("home", "home.md.j2", "index.md", home_values),
     _Snippet("introduction", "introduction.md.j2", "report/index.md", _introduction),
     _Snippet("enablers-count", "enablers-count.md.j2", "report/index.md", _introduction),
     _Snippet("hurdles", "section-lessons.md.j2", "report/hurdles.md", _section_lessons("hurdles", "hurdle")),
