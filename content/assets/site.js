@@ -12,6 +12,13 @@
     setTimeout(function () { link.textContent = original; }, 2000);
   }
 
+  // On paper a link shows where it goes: its full address, written in just before printing.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("article a[href]:not([href^='#']):not(.headerlink)").forEach(function (link) {
+      link.setAttribute("data-print-href", link.href);
+    });
+  });
+
   // The link still goes to the quote (the address bar then shows it); where the browser lets us,
   // the address is copied too.
   document.addEventListener("click", function (event) {
