@@ -8,6 +8,7 @@ import jinja2
 
 from .model import Site, SitePlace, place_order
 from .opendata import json_ld
+from .preview import preview
 from .render import Page, render_page
 from .schema import Lesson, Quote, Section, Story, Theme
 
@@ -30,6 +31,7 @@ class Related:
 
 def place_pages(site: Site, env: jinja2.Environment) -> list[Page]:
     pages = []
+    outline = preview(site)
     for index, place in enumerate(site.places):
         previous = site.places[index - 1] if index > 0 else None
         following = site.places[index + 1] if index + 1 < len(site.places) else None
@@ -38,7 +40,7 @@ def place_pages(site: Site, env: jinja2.Environment) -> list[Page]:
                 env, "place.md.j2", f"places/{place.slug}.md",
                 site=site, place=place, previous=previous, next=following,
                 groups=stories_by_lesson(site, place), sources=sources(site, place), attribution=attribution,
-                related=related_places(site, place),
+                related=related_places(site, place), outline=outline,
                 json_ld=json_ld(site, place),
             )
         )

@@ -1,8 +1,8 @@
-"""The home page: a light preview of the map, a featured quote and the themes as cards.
+"""Light maps made at build time, and the rest of the home page (a featured quote, themes as cards).
 
-The preview is an inline SVG made at build time from England's outline and the places' coordinates,
-in the same Web Mercator projection as the map page. It needs no script, no tiles and no map files;
-the whole of it is a link to the map page.
+The home page's preview of the map and each place page's locator are inline SVGs of England's
+outline and the places' coordinates, in the same Web Mercator projection as the map page. They need
+no script, no tiles and none of the map's files; each is part of a link to the map page.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ WIDTH = 320.0
 
 @dataclass(frozen=True)
 class Dot:
+    slug: str
     x: float
     y: float
     programmes: tuple[str, ...]
@@ -45,10 +46,11 @@ def preview(site: Site) -> dict[str, Any]:
         "M" + " ".join(f"{x:g},{y:g}" for x, y in (point(*vertex) for vertex in ring)) + "Z"
         for ring in england.rings()
     )
-    dots = [Dot(*point(p.location.longitude, p.location.latitude), programmes=tuple(p.programmes[:2]))
+    dots = [Dot(p.slug, *point(p.location.longitude, p.location.latitude), programmes=tuple(p.programmes[:2]))
             for p in site.places]
     return {"outline": path, "dots": dots, "width": WIDTH, "height": round((top - bottom) * scale, 1),
-            "pairs": sorted({dot.programmes for dot in dots if len(dot.programmes) == 2})}
+            "pairs": sorted({dot.programmes for dot in dots if len(dot.programmes) == 2}),
+            "by_slug": {dot.slug: dot for dot in dots}}
 
 
 def featured_quote(site: Site) -> tuple[SitePlace, Quote] | None:

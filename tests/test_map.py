@@ -163,11 +163,12 @@ def test_map_page_lists_every_place_with_filters_and_working_links(built_site: P
     assert 'data-place-map="all"' in source and 'href="../data/places.geojson"' in source
 
 
-def test_place_and_theme_pages_carry_a_small_map(built_site: Path, site) -> None:
+def test_theme_pages_carry_a_small_map_and_place_pages_a_locator(built_site: Path, site) -> None:
     calderdale = (built_site / "places" / "calderdale" / "index.html").read_text(encoding="utf-8")
-    assert ('data-place-map="small" data-places="calderdale" data-bounds="53.7248,-1.8658,53.7248,-1.8658" '
-            'data-popups="false"') in calderdale
-    assert 'href="../../map/?place=calderdale"' in calderdale
+    assert "data-place-map" not in calderdale  # no map files on a place page: a locator made at build time
+    locator = re.search(r'<div class="place-locator">\s*<a href="([^"]+)">(.*?)</a>', calderdale, flags=re.S)
+    assert locator.group(1) == "../../map/?place=calderdale"
+    assert locator.group(2).count("<circle ") == 2 and "Where Calderdale is: Halifax" in locator.group(2)
     dementia = (built_site / "themes" / "dementia" / "index.html").read_text(encoding="utf-8")
     slugs = " ".join(p.slug for p in site.places_by_theme["dementia"])
     assert f'data-place-map="small" data-places="{slugs}"' in dementia
@@ -234,6 +235,9 @@ def test_hostile_text_is_escaped_on_the_map_page(hostile_site: Path) -> None:
     assert HOSTILE_NAME in " ".join(text.split()) and "49" not in text
     option = re.search(r'<option value="hostile-theme" data-name="[^"]*">(.*?)</option>', article).group(1)
     assert html.unescape(option) == HOSTILE_THEME + " (1)"
-    small = (hostile_site / "places" / "hostile-place" / "index.html").read_text(encoding="utf-8")
+    small = (hostile_site / "themes" / "hostile-theme" / "index.html").read_text(encoding="utf-8")
     container = re.search(r'<div class="place-map place-map--small"[^>]*>', small).group(0)
     assert 'data-places="hostile-place"' in container and "alert" not in container  # ids and numbers only
+    locator = (hostile_site / "places" / "hostile-place" / "index.html").read_text(encoding="utf-8")
+    locator = re.search(r'<div class="place-locator">.*?</div>', locator, flags=re.S).group(0)
+    assert "<img" not in locator and "<script>" not in locator and "alert" in html.unescape(locator)

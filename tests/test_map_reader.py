@@ -86,7 +86,7 @@ def test_one_finger_scrolls_the_page_over_a_map_on_a_phone(sized_page, site_url:
     assert container.evaluate("e => getComputedStyle(e).touchAction") == "none"
     small = sized_page.context.new_page()
     small.route(TILES_GLOB, lambda route: route.fulfill(status=200, content_type="image/png", body=BLANK_TILE))
-    _open(small, site_url + "places/calderdale/", ".place-map--small")
+    _open(small, site_url + "themes/dementia/", ".place-map--small")
     assert small.locator(".place-map--small").evaluate("e => getComputedStyle(e).touchAction") == "pan-x pan-y"
 
 
@@ -180,7 +180,7 @@ def test_the_map_page_does_not_shift_as_it_loads(sized_page, site_url: str) -> N
         window.__shift = 0;
         new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
           .observe({type: 'layout-shift', buffered: true});""")
-    for path in ("map/", "places/calderdale/", "themes/dementia/"):
+    for path in ("map/", "themes/dementia/"):
         _open(sized_page, site_url + path, ALL_MAP if path == "map/" else ".place-map--small")
         sized_page.wait_for_timeout(500)
         assert sized_page.evaluate("() => window.__shift") <= 0.1, path
@@ -190,14 +190,14 @@ def test_map_files_load_only_on_pages_with_a_map(page, site_url: str) -> None:
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
     page.route(TILES_GLOB, lambda route: route.fulfill(status=200, content_type="image/png", body=BLANK_TILE))
-    for path in ("", "places/", "lessons/", "lessons/relationships/", "report/hurdles/", "regions/london/",
-                 "enablers/", "data/"):
+    for path in ("", "places/", "places/calderdale/", "lessons/", "lessons/relationships/", "report/hurdles/",
+                 "regions/london/", "enablers/", "data/"):
         requests.clear()
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
         assert page.locator("[data-place-map]").count() == 0, path
         assert not [url for url in requests if any(part in url for part in MAP_FILES)], path
-    for path, selector in (("map/", ALL_MAP), ("places/calderdale/", ".place-map--small")):
+    for path, selector in (("map/", ALL_MAP), ("themes/dementia/", ".place-map--small")):
         requests.clear()
         _open(page, site_url + path, selector)
         for part in MAP_FILES:

@@ -15,12 +15,12 @@ PLACES = load_places()
 def test_a_place_page_prints_cleanly(page, site_url: str, slug: str) -> None:
     place = PLACES[slug]
     page.goto(site_url + f"places/{slug}/")
-    page.wait_for_function("() => document.querySelector('.place-map--small .leaflet-pane')")
-    assert not page.locator(".place-print-location").is_visible()  # on screen the map shows
+    assert page.locator(".place-locator").is_visible()
+    assert not page.locator(".place-print-location").is_visible()  # on screen the locator shows
     page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
     page.emulate_media(media="print")
     for selector in (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".breadcrumb",
-                     ".place-pager", ".place-map", ".quote__link"):
+                     ".place-pager", ".place-locator", ".quote__link"):
         for element in page.locator(selector).all():
             assert not element.is_visible(), selector
     location = page.locator(".place-print-location")
