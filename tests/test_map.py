@@ -158,8 +158,8 @@ def test_map_page_lists_every_place_with_filters_and_working_links(built_site: P
     assert themes == [key for key, places in site.places_by_theme.items() if places]
     assert re.search(r'<input type="checkbox" name="programme" value="leadership-for-change"[^>]* checked>', source)
     # Without JavaScript the list follows the form through CSS.
-    assert ('#place-filter-theme option[value="dementia"]:checked) #place-list > li:not([data-themes~="dementia"])'
-            in source)
+    assert ('#place-filters:has(#place-filter-theme option[value="dementia"]:checked) ~ .place-finder__list '
+            '#place-list > li:not([data-themes~="dementia"])' in source)
     assert 'data-place-map="all"' in source and 'href="../data/places.geojson"' in source
 
 

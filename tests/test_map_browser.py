@@ -403,6 +403,13 @@ def test_list_filters_without_javascript(browser, site_url: str) -> None:
         page.select_option("#place-filter-theme", "dementia")
         visible = page.locator("#place-list > li:visible")
         assert sorted(item.get_attribute("data-slug") for item in visible.all()) == _theme_places("dementia")
+        # The key's checkboxes too: a place shows while any of its programmes is ticked.
+        page.select_option("#place-filter-theme", "")
+        page.locator("#place-filter-programme-leadership-for-change").uncheck()
+        shown = sorted(item.get_attribute("data-slug") for item in page.locator("#place-list > li:visible").all())
+        assert shown == sorted(slug for slug, data in PLACES.items() if "local-vision" in data["programmes"])
+        page.locator("#place-filter-programme-local-vision").uncheck()
+        assert page.locator("#place-list > li:visible").count() == 0
     finally:
         context.close()
 
