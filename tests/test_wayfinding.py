@@ -89,3 +89,13 @@ def test_the_active_tab_stands_out(page, site_url: str) -> None:
     assert active.inner_text() == "Themes"
     style = "e => [getComputedStyle(e).fontWeight, getComputedStyle(e).textDecorationLine]"
     assert active.evaluate(style) != other.evaluate(style)
+
+
+@pytest.mark.parametrize("name", ["Adur & Worthing", "a\U000f6c64é\"\\x\x7f", "\u2028line", "</title><script>"])
+def test_a_generated_page_title_survives_any_name_in_front_matter(name: str) -> None:
+    # Front matter that does not parse is dropped without a word, and the page loses its title.
+    import yaml
+
+    from generator.escape import yaml_string
+
+    assert yaml.safe_load(f"title: {yaml_string(name)}")["title"] == name
