@@ -19,6 +19,29 @@
     });
   });
 
+  // A generated page (a place, theme, lesson...) is outside the navigation, so Material marks no tab
+  // as active: mark the tab of the section its breadcrumb names, found through the navigation.
+  function markSection() {
+    document.querySelectorAll(".md-tabs__item[data-section-tab]").forEach(function (tab) {
+      tab.classList.remove("md-tabs__item--active");
+      tab.removeAttribute("data-section-tab");
+    });
+    var tabs = document.querySelectorAll(".md-tabs__item");
+    var crumb = document.querySelectorAll("nav.breadcrumb a")[1];
+    if (!tabs.length || !crumb || document.querySelector(".md-tabs__item--active")) return;
+    var items = document.querySelectorAll(".md-nav--primary > .md-nav__list > .md-nav__item");
+    items.forEach(function (item, index) {
+      var links = Array.prototype.slice.call(item.querySelectorAll("a[href]"));
+      if (tabs[index] && links.some(function (a) { return a.href === crumb.href; })) {
+        tabs[index].classList.add("md-tabs__item--active");
+        tabs[index].setAttribute("data-section-tab", "");
+      }
+    });
+  }
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(markSection);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", markSection);
+  else markSection();
+
   // The link still goes to the quote (the address bar then shows it); where the browser lets us,
   // the address is copied too.
   document.addEventListener("click", function (event) {
