@@ -58,5 +58,12 @@ def html_text(value: object) -> Md:
 
 
 def yaml_string(value: object) -> Md:
-    """A string for a page's YAML front matter (JSON strings are valid YAML)."""
-    return Md(json.dumps(str(value), ensure_ascii=True))
+    """A string for a page's YAML front matter: a JSON string (valid YAML) whose non-ASCII characters
+    are YAML escapes. JSON's own escapes for characters beyond the Basic Multilingual Plane are
+    surrogate pairs, which YAML rejects, and front matter that does not parse is silently dropped."""
+    return Md(re.sub(r"[^\x20-\x7e]", _yaml_escape, json.dumps(str(value), ensure_ascii=False)))
+
+
+def _yaml_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"

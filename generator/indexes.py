@@ -36,19 +36,19 @@ class _Kind:
     title: str
     noun: str
     intro: str
+    """What the entries are, in our words; ``{count}`` is replaced by how many there are."""
 
 
 _THEMES = _Kind("themes", "Themes", "Theme",
-                "The issue areas that run through the places' work. Each theme page lists its places, "
-                "with their focus, and the quotes from them.")
+                "{count} themes: the issue areas that run through the places' work. Each theme page lists "
+                "its places, with their focus, and the quotes from them.")
 _ENABLERS = _Kind("enablers", "Enablers", "Enabler",
-                  "The Enablers and Leadership for Change coaches listed in the report's Appendix B. The "
-                  "report names some of them in the stories of particular places; the others it thanks "
-                  "without naming a place.")
+                  "{count} Enablers and Leadership for Change coaches, as the report's Appendix B lists them.")
 _PROGRAMMES = _Kind("programmes", "Programmes", "Programme",
-                    "The national Systems Leadership programmes that the places took part in. Other "
-                    "participants are those the report lists for a programme that have no place page here.")
-_REGIONS = _Kind("regions", "Regions", "Region", "England's nine regions and the places in each.")
+                    "{count} programmes: the national Systems Leadership programmes that the places took part "
+                    "in. Other participants are those the report lists for a programme that have no place "
+                    "page here.")
+_REGIONS = _Kind("regions", "Regions", "Region", "{count} regions: England's regions, with the places in each.")
 
 
 def index_pages(site: Site, env: jinja2.Environment) -> list[Page]:
@@ -78,13 +78,33 @@ def _theme_pages(site: Site, env: jinja2.Environment) -> list[Page]:
                        empty="No place in the data has this theme yet.")
 
 
+def enablers_with_pages(site: Site) -> list[str]:
+    """The Enablers the report ties to a place or a story: only they have a page of their own."""
+    return [key for key in site.enablers if site.places_by_enabler[key] or site.stories_by_enabler[key]]
+
+
+def _surname_order(name: str) -> tuple[str, str]:
+    return (name.split()[-1].casefold(), name.casefold())
+
+
 def _enabler_pages(site: Site, env: jinja2.Environment) -> list[Page]:
+    """The Enablers index (those tied to places, with counts; the others by name only, with no page
+    to lead nowhere) and a page per Enabler tied to a place or story."""
     places, stories = site.places_by_enabler, site.stories_by_enabler
+    with_pages = enablers_with_pages(site)
+    linked = sorted(with_pages, key=lambda key: _surname_order(site.enablers[key].name))
+    unlinked = sorted((key for key in site.enablers if key not in with_pages),
+                      key=lambda key: _surname_order(site.enablers[key].name))
+    index = render_page(env, "enabler-index.md.j2", "enablers/index.md", source=vocabulary_source("enablers"),
+                        site=site, kind=_ENABLERS,
+                        linked={key: site.enablers[key] for key in linked},
+                        unlinked=[site.enablers[key] for key in unlinked],
+                        columns=[("Places", _sizes(places)), ("Stories", _sizes(stories))])
     return [
-        _index(env, _ENABLERS, site.enablers, [("Places", _sizes(places)), ("Stories", _sizes(stories))]),
-        *(render_page(env, "enabler.md.j2", f"enablers/{key}.md", source=vocabulary_source("enablers"), site=site, entry=enabler, places=places[key],
-                      stories=stories[key], attribution=attribution)
-          for key, enabler in site.enablers.items()),
+        index,
+        *(render_page(env, "enabler.md.j2", f"enablers/{key}.md", source=vocabulary_source("enablers"), site=site, entry=site.enablers[key],
+                      places=places[key], stories=stories[key], attribution=attribution)
+          for key in with_pages),
     ]
 
 
@@ -108,8 +128,9 @@ def _region_pages(site: Site, env: jinja2.Environment) -> list[Page]:
 def _index(env: jinja2.Environment, kind: _Kind, entries: dict[str, Any],
            columns: list[tuple[str, dict[str, int]]]) -> Page:
     """A kind's index page: a table of its entries with one column of counts per (heading, counts)."""
-    return render_page(env, "term-index.md.j2", f"{kind.folder}/index.md", source=vocabulary_source(kind.folder), title=kind.title, intro=kind.intro,
-                       noun=kind.noun, entries=entries, folder=kind.folder, columns=columns)
+    return render_page(env, "term-index.md.j2", f"{kind.folder}/index.md", source=vocabulary_source(kind.folder),
+                       title=kind.title, intro=kind.intro.format(count=len(entries)), noun=kind.noun,
+                       entries=entries, folder=kind.folder, columns=columns)
 
 
 def lesson_pages(site: Site, env: jinja2.Environment) -> list[Page]:

@@ -126,6 +126,8 @@ def map_page_values(site: Site) -> dict[str, Any]:
         "programmes": [
             (site.programmes[id], len(places)) for id, places in site.places_by_programme.items() if places
         ],
+        "programme_sets": sorted({tuple(place.programmes) for place in site.places}),
+        "both": sum(1 for place in site.places if len(place.programmes) > 1),
         "root": "../",
         "place_url": place_url,
     }

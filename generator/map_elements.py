@@ -19,7 +19,6 @@ import folium
 from branca.element import CssLink, Figure, JavascriptLink, MacroElement
 from folium.plugins import MarkerCluster
 from folium.template import Template
-from folium.utilities import JsCode
 
 
 @dataclass(frozen=True)
@@ -43,14 +42,6 @@ RUNTIME_JS = "assets/place-map.js"
 RUNTIME_CSS = "assets/place-map.css"
 LEAFLET = "map/leaflet/"
 MARKERCLUSTER = "map/leaflet.markercluster/"
-
-PROGRAMME_LAYERS = {
-    "local-vision": "Local Vision places",
-    "leadership-for-change": "Leadership for Change teams",
-}
-"""The map's switchable layers, by programme id, with labels written here (Leaflet's layer control
-shows a label as HTML, so no label comes from the data)."""
-
 
 class PlaceMap(folium.Map):
     """A Leaflet map in ``container`` (a variable of the function the script is wrapped in).
@@ -133,6 +124,24 @@ class Fullscreen(MacroElement):
         self.options = {"position": position}
 
 
+class Gestures(MacroElement):
+    """The wheel and one-finger drags scroll the page until the reader engages the map (a click, a
+    tap or the keyboard focus); Ctrl/⌘ + wheel and two fingers work at any time. Needs the map's
+    ``scroll_wheel_zoom`` off at first; ``PlaceMaps.gestures`` turns it on while engaged."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            {{ this._parent.get_name() }}.placeGestures = PlaceMaps.gestures({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._name = "Gestures"
+
+
 class Outline(MacroElement):
     """England's outline under the markers: where the places are still shows without tiles."""
 
@@ -159,11 +168,6 @@ class PlaceMarkers(folium.elements.JSCSSMixin, MacroElement):
         {% macro script(this, kwargs) %}
             PlaceMaps.placesLayer(container, {
                 cluster: {{ this.cluster.get_name() if this.cluster else "null" }},
-                programmeLayers: {
-                {%- for id, layer in this.programme_layers.items() %}
-                    {{ id|tojson }}: {{ layer.get_name() }},
-                {%- endfor %}
-                },
                 ...{{ this.options|tojavascript }}
             }).addTo({{ this._parent.get_name() }});
         {% endmacro %}
@@ -172,12 +176,10 @@ class PlaceMarkers(folium.elements.JSCSSMixin, MacroElement):
     default_js = [("place_map", RUNTIME_JS)]
     default_css = [("place_map_css", RUNTIME_CSS)]
 
-    def __init__(self, *, data: str, cluster: PlaceCluster | None = None,
-                 programme_layers: dict[str, folium.FeatureGroup] | None = None) -> None:
+    def __init__(self, *, data: str, cluster: PlaceCluster | None = None) -> None:
         super().__init__()
         self._name = "PlaceMarkers"
         self.cluster = cluster
-        self.programme_layers = programme_layers or {}
         self.options = {"data": data}
 
 
@@ -188,25 +190,19 @@ def _stable(element: MacroElement, name: str) -> MacroElement:
 
 
 def full_map(*, bounds: list[list[float]], data: str, outline: str) -> PlaceMap:
-    """The map page's map: every place, clustered, with a layer per programme."""
+    """The map page's map: every place, clustered. The filters beside it (theme, and the key of
+    programmes) are the page's form, read by the places layer."""
     m = PlaceMap(
         "all", bounds=bounds, fit_options={"padding": [8, 8]},
-        zoom_snap=0.25, min_zoom=4,
+        zoom_snap=0.25, min_zoom=4, scroll_wheel_zoom=False,
     )
     _stable(Outline(data=outline), "all").add_to(m)
     cluster = _stable(PlaceCluster(control=False, show_coverage_on_hover=False, max_cluster_radius=40), "all")
     cluster.add_to(m)
-    layers = {}
-    for id, label in PROGRAMME_LAYERS.items():
-        swatch = f'<span class="place-map__swatch place-map__swatch--{id}"></span>'
-        layers[id] = _stable(folium.FeatureGroup(name=swatch + label, overlay=True, show=True), id.replace("-", "_"))
-        layers[id].add_to(m)
-    # Open beside a wide map; on a phone a button, so that it does not cover the map.
-    collapsed = JsCode("container.clientWidth < 600")
-    _stable(folium.LayerControl(position="topright", collapsed=collapsed), "all").add_to(m)
     _stable(ResetView(), "all").add_to(m)
     _stable(Fullscreen(), "all").add_to(m)
-    _stable(PlaceMarkers(data=data, cluster=cluster, programme_layers=layers), "all").add_to(m)
+    _stable(Gestures(), "all").add_to(m)
+    _stable(PlaceMarkers(data=data, cluster=cluster), "all").add_to(m)
     return m
 
 
@@ -216,8 +212,9 @@ def small_map(*, bounds: list[list[float]], data: str, outline: str) -> PlaceMap
     fit = {"paddingTopLeft": [30, 50], "paddingBottomRight": [30, 15], "maxZoom": 7}
     m = PlaceMap(
         "small", bounds=bounds, fit_options=fit,
-        zoom_snap=0.5, scroll_wheel_zoom=False, dragging=JsCode("!L.Browser.mobile"),
+        zoom_snap=0.5, scroll_wheel_zoom=False,
     )
+    _stable(Gestures(), "small").add_to(m)
     _stable(Outline(data=outline), "small").add_to(m)
     _stable(ResetView(), "small").add_to(m)
     _stable(PlaceMarkers(data=data), "small").add_to(m)
@@ -235,6 +232,7 @@ def map_script(maps: dict[str, PlaceMap]) -> str:
         body = "\n".join("    " + line.strip() for line in lines if line.strip())
         parts.append(f"PlaceMaps.setups[{kind!r}] = function (container) {{\n{body}\n"
                      f"return {m.get_name()};\n}};\n")
+    parts.append("PlaceMaps.ready();\n")
     return "\n".join(parts)
 
 

@@ -18,6 +18,7 @@ import jinja2
 from .indexes import lesson_counts, other_participants
 from .model import Site, SitePlace, publication_of
 from .places import attribution
+from .light_maps import home_values
 from .render import Page, render_page
 from .schema import DEFAULT_PUBLICATION, Outcome, Story
 
@@ -111,6 +112,7 @@ def _lessons_summary(site: Site) -> dict[str, Any]:
 
 _SNIPPETS = (
     _Snippet("home-counts", "home-counts.md.j2", "index.md", _home_counts),
+    _Snippet("home", "home.md.j2", "index.md", home_values),
     _Snippet("introduction", "introduction.md.j2", "report/index.md", _introduction),
     _Snippet("enablers-count", "enablers-count.md.j2", "report/index.md", _introduction),
     _Snippet("hurdles", "section-lessons.md.j2", "report/hurdles.md", _section_lessons("hurdles", "hurdle")),

@@ -2,19 +2,39 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import jinja2
 
-from .model import Site, SitePlace, SourceGroup
+from .light_maps import preview
+from .model import Site, SitePlace, SourceGroup, place_order
 from .opendata import json_ld
 from .render import Page, render_page, template_source
-from .schema import DEFAULT_PUBLICATION, Lesson, Quote, Story
+from .schema import DEFAULT_PUBLICATION, Lesson, Quote, Story, Theme
 
 PLACES_DIR = "site-data/places"
 """Where the place files are, relative to the repository root (for the pages' edit links)."""
 
+RELATED_LIMIT = 5
+"""How many related places a place page lists."""
+
+
+@dataclass(frozen=True)
+class Related:
+    """Another place that shares themes or lessons with a place: the reason it is listed."""
+
+    place: SitePlace
+    themes: list[Theme]
+    lessons: list[Lesson]
+
+    @property
+    def shared(self) -> int:
+        return len(self.themes) + len(self.lessons)
+
 
 def place_pages(site: Site, env: jinja2.Environment, *, site_url: str = "") -> list[Page]:
     pages = []
+    outline = preview(site)
     for index, place in enumerate(site.places):
         previous = site.places[index - 1] if index > 0 else None
         following = site.places[index + 1] if index + 1 < len(site.places) else None
@@ -23,6 +43,7 @@ def place_pages(site: Site, env: jinja2.Environment, *, site_url: str = "") -> l
                 env, "place.md.j2", f"places/{place.slug}.md", source=f"{PLACES_DIR}/{place.slug}.yaml",
                 site=site, place=place, previous=previous, next=following,
                 groups=stories_by_lesson(site, place), sources=sources(site, place), attribution=attribution,
+                related=related_places(site, place), outline=outline,
                 json_ld=json_ld(site, place, site_url=site_url),
             )
         )
@@ -43,6 +64,23 @@ def stories_by_lesson(site: Site, place: SitePlace) -> list[tuple[Lesson, list[S
         for lesson in site.lessons.values()
         if (stories := [story for story in place.stories if story.lesson == lesson.id])
     ]
+
+
+def related_places(site: Site, place: SitePlace, *, limit: int = RELATED_LIMIT) -> list[Related]:
+    """The places sharing most themes and lessons with ``place``, most first, then alphabetically;
+    each with the themes and lessons it shares (in the vocabularies' order)."""
+    lessons = {story.lesson for story in place.stories}
+    found = []
+    for other in site.places:
+        if other.slug == place.slug:
+            continue
+        themes = [theme for key, theme in site.themes.items() if key in place.themes and key in other.themes]
+        shared_lessons = [lesson for key, lesson in site.lessons.items()
+                          if key in lessons and any(story.lesson == key for story in other.stories)]
+        if themes or shared_lessons:
+            found.append(Related(other, themes, shared_lessons))
+    found.sort(key=lambda related: (-related.shared, place_order(related.place)))
+    return found[:limit]
 
 
 _KIND_NAMES = {"story": "stories", "quote": "quotes", "outcome": "outcomes", "update": "updates"}

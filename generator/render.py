@@ -85,6 +85,20 @@ def _identifier(value: str) -> Md:
     return Md(value)
 
 
+def quote_anchor(owner: Any, quote: Any) -> Md:
+    """A quote's id, the same on every page that shows it: ``q-<place>-<n>`` for the n-th quote of a
+    place (counting through its stories), ``q-<lesson>-l<n>`` for a lesson's own quotes. A place's ids
+    end in ``-<digits>`` and a lesson's in ``-l<digits>``, so the two kinds never meet."""
+    if hasattr(owner, "slug"):
+        quotes, key, prefix = [q for _, q in owner.quotes], owner.slug, ""
+    else:
+        quotes, key, prefix = list(owner.quotes), owner.id, "l"
+    for number, candidate in enumerate(quotes, start=1):
+        if candidate is quote:
+            return Md(f"q-{_identifier(key)}-{prefix}{number}")
+    raise ValueError(f"the quote is not one of {key}'s")
+
+
 def make_environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
@@ -103,7 +117,8 @@ def make_environment() -> jinja2.Environment:
         date=human_date,
     )
     env.globals.update(url=_url, link=_link, external=_external, cite=_cite, section_title=_section_title,
-                       publication_of=publication_of, default_publication=DEFAULT_PUBLICATION)
+                       publication_of=publication_of, default_publication=DEFAULT_PUBLICATION,
+                       quote_anchor=quote_anchor)
     return env
 
 

@@ -22,3 +22,26 @@ def test_benchmark_prints_a_row_per_size() -> None:
         assert int(cells[6].replace(",", "")) > 12  # pages written
         assert float(cells[8].split()[0]) > 0  # the map page's gzipped size
     assert "cost per place at 25 / at 12:" in result.stdout
+
+
+def test_lighthouse_benchmark_serves_the_site_gzipped_as_a_static_host_would(tmp_path) -> None:
+    """Lighthouse itself is not run here (it comes from npm, and timing is not judged in tests);
+    the server it measures must send what a static host sends: gzip to a browser that accepts it."""
+    import gzip
+    import urllib.request
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    import lighthouse
+
+    (tmp_path / "page").mkdir()
+    (tmp_path / "page" / "index.html").write_text("<p>" + "words " * 500 + "</p>", encoding="utf-8")
+    server, base = lighthouse.serve(tmp_path)
+    try:
+        request = urllib.request.Request(base + "page/", headers={"Accept-Encoding": "gzip"})
+        with urllib.request.urlopen(request) as response:
+            assert response.headers["Content-Encoding"] == "gzip"
+            assert gzip.decompress(response.read()).decode("utf-8").startswith("<p>words")
+        with urllib.request.urlopen(base + "page/") as response:  # no gzip asked for, none sent
+            assert response.headers["Content-Encoding"] is None and response.read().startswith(b"<p>")
+    finally:
+        server.shutdown()

@@ -64,7 +64,9 @@ def test_map_script_is_folium_output_with_stable_names_and_no_data(built_site: P
     assert script == map_script(maps())  # the same for any data: no place text is in it
     assert "PlaceMaps.setups['all'] = function (container)" in script
     assert "PlaceMaps.setups['small'] = function (container)" in script
-    assert "L.markerClusterGroup(" in script and "L.control.layers(" in script
+    assert "L.markerClusterGroup(" in script and "PlaceMaps.gestures(" in script
+    assert "L.control.layers(" not in script  # the key beside the map is the only programme filter
+    assert script.rstrip().endswith("PlaceMaps.ready();")
     assert not re.search(r"[0-9a-f]{32}", script), "a random folium id is left"
     for place in site.places:
         assert json.dumps(place.name)[1:-1] not in script
@@ -98,17 +100,23 @@ class _AnyTagLoader(yaml.SafeLoader):
 _AnyTagLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def test_mkdocs_loads_what_folium_lists_then_the_map_script() -> None:
+def _listed(source: str, name: str) -> list[str]:
+    block = re.search(rf"var {name} = \[(.*?)\];", source, flags=re.S).group(1)
+    return re.findall(r'"([^"]+)"', block)
+
+
+def test_the_site_script_loads_what_folium_lists_then_the_map_script() -> None:
+    """Pages do not list the map's files: assets/site.js loads them on a page with a map, in the
+    order folium gives, then the map script folium wrote (see test_map_reader.py for the browser)."""
     config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_AnyTagLoader)
     scripts, styles = required_assets(maps())
     assert scripts[0].endswith("leaflet.js") and "markercluster" in scripts[1]
-
-    def in_order(wanted: list[str], listed: list) -> bool:
-        paths = [item["path"] if isinstance(item, dict) else item for item in listed]
-        return all(item in paths for item in wanted) and [p for p in paths if p in wanted] == wanted
-
-    assert in_order([*scripts, SCRIPT], config["extra_javascript"])
-    assert in_order(styles, config["extra_css"])
+    source = (REPO / "content" / "assets" / "site.js").read_text(encoding="utf-8")
+    assert _listed(source, "MAP_SCRIPTS") == [*scripts, SCRIPT]
+    assert _listed(source, "MAP_STYLES") == styles
+    listed = [item["path"] if isinstance(item, dict) else item for item in config["extra_javascript"] + config["extra_css"]]
+    assert not [path for path in listed if path in [*scripts, *styles, SCRIPT]]
+    assert "assets/site.js" in listed
     assert {"Map": "map/index.md"} in config["nav"]
 
 
@@ -118,14 +126,11 @@ def test_leaflet_is_copied_from_its_package_and_nothing_from_a_cdn(built_site: P
     assert b"Leaflet 1.9.3" in (built_site / "map/leaflet/leaflet.js").read_bytes()[:200]
     assert (built_site / "map/leaflet/images/marker-icon.png").is_file()
     assert (built_site / "map/leaflet.markercluster/leaflet.markercluster.js").is_file()
+    for path in ("map/leaflet/leaflet.js", "map/leaflet.markercluster/leaflet.markercluster.js",
+                 "assets/place-map.js", "map/place-maps.js", "map/leaflet/leaflet.css", "assets/place-map.css"):
+        assert (built_site / path).is_file(), path
     for page in (built_site / "map" / "index.html", built_site / "places" / "calderdale" / "index.html"):
-        source = page.read_text(encoding="utf-8")
-        loaded = {(page.parent / url).resolve()
-                  for url in re.findall(r'<(?:script src|link rel="stylesheet" href)="([^"]+)"', source)}
-        for path in ("map/leaflet/leaflet.js", "map/leaflet.markercluster/leaflet.markercluster.js",
-                     "assets/place-map.js", "map/place-maps.js", "map/leaflet/leaflet.css", "assets/place-map.css"):
-            assert (built_site / path).resolve() in loaded, (page, path)
-            assert (built_site / path).is_file(), path
+        assert re.search(r'<script src="(\.\./)+assets/site\.js"', page.read_text(encoding="utf-8")), page
 
 
 def test_no_folium_page_furniture_leaks_into_the_site(built_site: Path) -> None:
@@ -149,20 +154,21 @@ def test_map_page_lists_every_place_with_filters_and_working_links(built_site: P
         place = next(p for p in site.places if p.slug == slug)
         assert themes.split() == place.themes and programmes.split() == place.programmes
         assert (page.parent / href / "index.html").resolve().is_file(), href
-    themes = re.findall(r'<option value="([^"]+)">', source.split('id="place-filter-theme"')[1].split("</select>")[0])
+    themes = re.findall(r'<option value="([^"]+)" data-name=', source.split('id="place-filter-theme"')[1].split("</select>")[0])
     assert themes == [key for key, places in site.places_by_theme.items() if places]
-    assert '<option value="leadership-for-change">' in source
+    assert re.search(r'<input type="checkbox" name="programme" value="leadership-for-change"[^>]* checked>', source)
     # Without JavaScript the list follows the form through CSS.
-    assert ('#place-filter-theme option[value="dementia"]:checked) #place-list > li:not([data-themes~="dementia"])'
-            in source)
+    assert ('#place-filters:has(#place-filter-theme option[value="dementia"]:checked) ~ .place-finder__list '
+            '#place-list > li:not([data-themes~="dementia"])' in source)
     assert 'data-place-map="all"' in source and 'href="../data/places.geojson"' in source
 
 
-def test_place_and_theme_pages_carry_a_small_map(built_site: Path, site) -> None:
+def test_theme_pages_carry_a_small_map_and_place_pages_a_locator(built_site: Path, site) -> None:
     calderdale = (built_site / "places" / "calderdale" / "index.html").read_text(encoding="utf-8")
-    assert ('data-place-map="small" data-places="calderdale" data-bounds="53.7248,-1.8658,53.7248,-1.8658" '
-            'data-popups="false"') in calderdale
-    assert 'href="../../map/?place=calderdale"' in calderdale
+    assert "data-place-map" not in calderdale  # no map files on a place page: a locator made at build time
+    locator = re.search(r'<div class="place-locator">\s*<a href="([^"]+)">(.*?)</a>', calderdale, flags=re.S)
+    assert locator.group(1) == "../../map/?place=calderdale"
+    assert locator.group(2).count("<circle ") == 2 and "Where Calderdale is: Halifax" in locator.group(2)
     dementia = (built_site / "themes" / "dementia" / "index.html").read_text(encoding="utf-8")
     slugs = " ".join(p.slug for p in site.places_by_theme["dementia"])
     assert f'data-place-map="small" data-places="{slugs}"' in dementia
@@ -227,8 +233,11 @@ def test_hostile_text_is_escaped_on_the_map_page(hostile_site: Path) -> None:
     item = re.search(r'<li data-slug="hostile-place".*?</li>', article, flags=re.S).group(0)
     text = html.unescape(re.sub(r"<[^>]+>", " ", item))
     assert HOSTILE_NAME in " ".join(text.split()) and "49" not in text
-    option = re.search(r'<option value="hostile-theme">(.*?)</option>', article).group(1)
+    option = re.search(r'<option value="hostile-theme" data-name="[^"]*">(.*?)</option>', article).group(1)
     assert html.unescape(option) == HOSTILE_THEME + " (1)"
-    small = (hostile_site / "places" / "hostile-place" / "index.html").read_text(encoding="utf-8")
+    small = (hostile_site / "themes" / "hostile-theme" / "index.html").read_text(encoding="utf-8")
     container = re.search(r'<div class="place-map place-map--small"[^>]*>', small).group(0)
     assert 'data-places="hostile-place"' in container and "alert" not in container  # ids and numbers only
+    locator = (hostile_site / "places" / "hostile-place" / "index.html").read_text(encoding="utf-8")
+    locator = re.search(r'<div class="place-locator">.*?</div>', locator, flags=re.S).group(0)
+    assert "<img" not in locator and "<script>" not in locator and "alert" in html.unescape(locator)

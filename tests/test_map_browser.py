@@ -24,6 +24,10 @@ pytestmark = pytest.mark.browser
 
 PLACES = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
           for path in sorted((REPO / "site-data" / "places").glob("*.yaml"))}
+THEMES = {theme["id"]: theme["name"]
+          for theme in yaml.safe_load((REPO / "site-data" / "themes.yaml").read_text(encoding="utf-8"))}
+PROGRAMMES = {programme["id"]: programme["name"]
+              for programme in yaml.safe_load((REPO / "site-data" / "programmes.yaml").read_text(encoding="utf-8"))}
 TILE_HOST = urlsplit(TILES.url).netloc
 TILES_GLOB = f"https://{TILE_HOST}/**"
 # A 1x1 transparent PNG: tiles are answered here, never fetched from the network.
@@ -37,7 +41,7 @@ ALL_MAP = ".place-map--all"
 VISIBLE = "s => PlaceMaps.get(document.querySelector(s)).places.visibleSlugs()"
 COUNTED = """s => {
   const box = document.querySelector(s);
-  const singles = box.querySelectorAll('img.leaflet-marker-icon.place-marker').length;
+  const singles = box.querySelectorAll('.leaflet-marker-icon.place-marker').length;
   const grouped = [...box.querySelectorAll('.marker-cluster span')].reduce((n, e) => n + Number(e.textContent), 0);
   return singles + grouped;
 }"""
@@ -54,8 +58,12 @@ def map_page(page, site_url: str):
 
 def _open(page, url: str, selector: str = ALL_MAP) -> None:
     page.goto(url)
+    _wait(page, selector)
+
+
+def _wait(page, selector: str = ALL_MAP) -> None:
     page.wait_for_function(f"() => {{ const e = document.querySelector({selector!r});"
-                           " return e && window.PlaceMaps && PlaceMaps.get(e) && PlaceMaps.get(e).places.visibleSlugs().length > 0; }")
+                           " return e && window.PlaceMaps && PlaceMaps.get(e) && PlaceMaps.get(e).places._markers.length > 0; }")
     page.wait_for_timeout(300)  # cluster animations
 
 
@@ -72,10 +80,11 @@ def test_every_place_has_one_marker_named_for_it(map_page, site_url: str) -> Non
     _open(map_page, site_url + "map/")
     assert map_page.evaluate(VISIBLE, ALL_MAP) == sorted(PLACES)
     assert map_page.evaluate(COUNTED, ALL_MAP) == len(PLACES)
-    for marker in map_page.locator(f"{ALL_MAP} img.leaflet-marker-icon.place-marker").all():
+    for marker in map_page.locator(f"{ALL_MAP} .leaflet-marker-icon.place-marker").all():
         title = marker.get_attribute("title")
-        assert title and marker.get_attribute("alt") == title and marker.get_attribute("role") == "button"
+        assert title and marker.get_attribute("role") == "button"
         assert title in {data["name"] for data in PLACES.values()}
+        assert marker.get_attribute("aria-label").startswith(title)
     for cluster in map_page.locator(f"{ALL_MAP} .marker-cluster").all():
         count = int(cluster.inner_text())
         assert re.fullmatch(rf"{count} places: .+\. Select to zoom in\.", cluster.get_attribute("aria-label"))
@@ -85,7 +94,7 @@ def test_every_place_has_one_marker_named_for_it(map_page, site_url: str) -> Non
 
 def test_click_calderdale_read_its_popup_and_follow_the_link(map_page, site_url: str) -> None:
     _open(map_page, site_url + "map/")
-    marker = map_page.locator(f'{ALL_MAP} img.leaflet-marker-icon.place-marker[title="Calderdale"]')
+    marker = map_page.locator(f'{ALL_MAP} .leaflet-marker-icon.place-marker[title="Calderdale"]')
     for _ in range(8):  # click the group that holds Calderdale until its own marker shows
         if marker.count():
             break
@@ -95,7 +104,8 @@ def test_click_calderdale_read_its_popup_and_follow_the_link(map_page, site_url:
     popup = map_page.locator(f"{ALL_MAP} .place-popup")
     popup.wait_for()
     text = " ".join(popup.inner_text().split())
-    assert text.startswith("Calderdale Local Vision place no. 7 Focus: Increasing the percentage of school age")
+    assert text.startswith("Calderdale Local Vision place no. 7 Programmes: Local Vision "
+                           "Focus: Increasing the percentage of school age")
     assert "Themes: Physical activity, Children and families" in text
     assert "place=calderdale" in map_page.url
     popup.get_by_role("link", name="Read the story of Calderdale").click()
@@ -115,13 +125,15 @@ def test_theme_filter_shows_only_that_themes_places_and_is_in_the_url(map_page, 
     assert map_page.url.endswith("map/?theme=dementia")
     shown = map_page.locator("#place-list > li:visible")
     assert sorted(item.get_attribute("data-slug") for item in shown.all()) == dementia
-    assert map_page.locator("#place-map-status").inner_text() == f"Showing {len(dementia)} of {len(PLACES)} places."
+    assert map_page.locator("#place-map-status").inner_text() == (
+        f"Showing {len(dementia)} of {len(PLACES)} places: theme {THEMES['dementia']}.")
 
     # The URL brings the same view back, with both filters.
     _open(map_page, site_url + "map/?theme=integrated-care&programme=leadership-for-change")
     both = sorted(s for s in _theme_places("integrated-care") if "leadership-for-change" in PLACES[s]["programmes"])
     assert both and map_page.evaluate(VISIBLE, ALL_MAP) == both
-    assert map_page.locator("#place-filter-programme").input_value() == "leadership-for-change"
+    assert map_page.locator("#place-filter-programme-leadership-for-change").is_checked()
+    assert not map_page.locator("#place-filter-programme-local-vision").is_checked()
 
     map_page.get_by_role("button", name="Show all").click()
     map_page.wait_for_function(f"() => ({VISIBLE})({ALL_MAP!r}).length === {len(PLACES)}")
@@ -129,18 +141,87 @@ def test_theme_filter_shows_only_that_themes_places_and_is_in_the_url(map_page, 
     assert map_page.console_errors == []
 
 
-def test_leadership_for_change_is_a_layer_to_switch_off_and_on(map_page, site_url: str) -> None:
+def _agreement(page, site_url: str) -> tuple[list[str], list[str], str, str]:
+    """What the map shows, what the list shows, the status line, and the address's query."""
+    page.wait_for_timeout(100)
+    listed = sorted(item.get_attribute("data-slug") for item in page.locator("#place-list > li:visible").all())
+    return page.evaluate(VISIBLE, ALL_MAP), listed, page.locator("#place-map-status").inner_text(), page.url
+
+
+def test_filters_key_list_status_line_and_address_agree(map_page, site_url: str) -> None:
+    """The key (one checkbox per programme, in the marker colours) and the theme select are one
+    filter: the map, the list, the status line and the address follow every change, and the address
+    brings the same state back."""
     _open(map_page, site_url + "map/")
-    layer = map_page.get_by_role("checkbox", name="Leadership for Change teams")
-    layer.uncheck()
-    lfc_only = {s for s, d in PLACES.items() if d["programmes"] == ["leadership-for-change"]}
-    assert lfc_only
-    assert map_page.evaluate(VISIBLE, ALL_MAP) == sorted(set(PLACES) - lfc_only)
-    map_page.get_by_role("checkbox", name="Local Vision places").uncheck()
-    assert map_page.evaluate(VISIBLE, ALL_MAP) == []
-    layer.check()
-    assert map_page.evaluate(VISIBLE, ALL_MAP) == sorted(s for s, d in PLACES.items()
-                                                         if "leadership-for-change" in d["programmes"])
+    total = len(PLACES)
+    programmes = sorted({id for data in PLACES.values() for id in data["programmes"]})
+    assert len(programmes) >= 2
+    boxes = {id: map_page.get_by_role("checkbox", name=re.compile(rf"^{re.escape(PROGRAMMES[id])} \(")) for id in programmes}
+    theme = max(THEMES, key=lambda t: len(_theme_places(t)) if len(_theme_places(t)) < total else -1)
+
+    def expect(theme_id: str, ticked: set[str]) -> None:
+        wanted = sorted(slug for slug, data in PLACES.items()
+                        if (not theme_id or theme_id in data["themes"]) and ticked & set(data["programmes"]))
+        shown, listed, status, url = _agreement(map_page, site_url)
+        assert shown == wanted and listed == wanted, (theme_id, ticked)
+        query = dict(re.findall(r"[?&]([a-z]+)=([^&]*)", url))
+        if not theme_id and ticked == set(programmes):
+            assert status == f"Showing all {total} places." and "?" not in url
+            return
+        assert status.startswith(f"Showing {len(wanted)} of {total} places: "), status
+        if theme_id:
+            assert query["theme"] == theme_id and f"theme {THEMES[theme_id]}" in status
+        else:
+            assert "theme" not in query
+        if ticked != set(programmes):
+            assert sorted(re.findall(r"[?&]programme=([^&]*)", url)) == (sorted(ticked) or [""])
+            for id in ticked:
+                assert PROGRAMMES[id] in status
+        # The address brings the same view back.
+        map_page.goto(url)
+        _wait(map_page)
+        assert _agreement(map_page, site_url)[:3] == (shown, listed, status)
+        for id, box in boxes.items():
+            assert box.is_checked() == (id in ticked)
+        assert map_page.locator("#place-filter-theme").input_value() == theme_id
+
+    expect("", set(programmes))
+    boxes["leadership-for-change"].uncheck()
+    expect("", set(programmes) - {"leadership-for-change"})
+    map_page.select_option("#place-filter-theme", theme)
+    expect(theme, set(programmes) - {"leadership-for-change"})
+    for box in boxes.values():
+        box.uncheck()
+    expect(theme, set())
+    boxes["leadership-for-change"].check()
+    expect(theme, {"leadership-for-change"})
+    map_page.get_by_role("button", name="Show all").click()
+    map_page.wait_for_timeout(100)
+    expect("", set(programmes))
+    assert map_page.console_errors == []
+
+
+def test_a_place_in_two_programmes_shows_as_both_and_the_list_names_every_programme(map_page, site_url: str) -> None:
+    _open(map_page, site_url + "map/")
+    both = [slug for slug, data in PLACES.items() if len(data["programmes"]) > 1]
+    assert both
+    map_page.evaluate("s => PlaceMaps.get(document.querySelector(s)).map.setZoom(12, {animate: false})", ALL_MAP)
+    for slug, data in PLACES.items():
+        item = map_page.locator(f'#place-list > li[data-slug="{slug}"] .place-list__programmes')
+        named = item.inner_text()
+        for id in data["programmes"]:
+            assert PROGRAMMES[id] in named, (slug, id)
+        icon = map_page.evaluate(
+            """([s, slug]) => { const m = PlaceMaps.get(document.querySelector(s)).places._bySlug[slug];
+                 const d = m.options.icon.createIcon().querySelector('.place-marker__dot');
+                 return [d.classList.contains('place-marker__dot--split'), m.options.icon.options.label]; }""",
+            [ALL_MAP, slug])
+        assert icon[0] == (len(data["programmes"]) > 1), slug
+        assert all(PROGRAMMES[id] in icon[1] for id in data["programmes"]), icon
+    # The dots use the colours of the key.
+    colours = map_page.evaluate("""() => Object.fromEntries([...document.querySelectorAll('.place-filters .place-key__swatch')]
+        .map(e => [e.className, getComputedStyle(e).backgroundColor]))""")
+    assert len(set(colours.values())) == len(colours)
 
 
 def test_place_deep_link_opens_its_popup(map_page, site_url: str) -> None:
@@ -153,7 +234,7 @@ def test_place_deep_link_opens_its_popup(map_page, site_url: str) -> None:
 
 
 def test_only_the_tile_server_is_contacted_and_there_are_no_console_errors(map_page, site_url: str) -> None:
-    for path in ("map/", "places/calderdale/", "themes/dementia/", "map/?place=calderdale"):
+    for path in ("map/", "themes/dementia/", "map/?place=calderdale"):
         selector = ALL_MAP if path.startswith("map/") else ".place-map--small"
         _open(map_page, site_url + path, selector)
     outside = [url for url in map_page.requests if not url.startswith(site_url)]
@@ -177,7 +258,7 @@ def test_keyboard_only_tab_to_a_marker_open_it_and_follow_its_link(map_page, sit
     _open(map_page, site_url + "map/")
     for _ in range(80):
         map_page.keyboard.press("Tab")
-        if map_page.evaluate("() => document.activeElement.matches('img.leaflet-marker-icon.place-marker')"):
+        if map_page.evaluate("() => document.activeElement.matches('.leaflet-marker-icon.place-marker')"):
             break
     else:
         pytest.fail("Tab never reached a marker")
@@ -267,10 +348,11 @@ def instant_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 def test_maps_start_after_instant_navigation(map_page, instant_url: str) -> None:
     map_page.goto(instant_url)
-    map_page.wait_for_function("() => window.PlaceMaps")
+    map_page.wait_for_function("() => window.document$")
+    assert map_page.evaluate("() => window.PlaceMaps") is None  # no map here: its files are not loaded
     map_page.evaluate("() => { window.notReloaded = true; }")
     map_page.get_by_role("link", name="Map", exact=True).first.click()
-    map_page.wait_for_function(f"() => document.querySelector({ALL_MAP!r}) && "
+    map_page.wait_for_function(f"() => document.querySelector({ALL_MAP!r}) && window.PlaceMaps && "
                                f"PlaceMaps.get(document.querySelector({ALL_MAP!r})) && "
                                f"({VISIBLE})({ALL_MAP!r}).length === {len(PLACES)}")
     assert map_page.evaluate("() => window.notReloaded") is True  # Material swapped the page in
@@ -278,14 +360,19 @@ def test_maps_start_after_instant_navigation(map_page, instant_url: str) -> None
     assert map_page.evaluate(VISIBLE, ALL_MAP) == _theme_places("dementia")
 
     map_page.locator("#place-list a", has_text="Brent").click()
-    map_page.wait_for_function("() => document.querySelector('.place-map--small') && "
-                               "PlaceMaps.get(document.querySelector('.place-map--small')) && "
-                               f"({VISIBLE})('.place-map--small').length === 1")
+    map_page.wait_for_function("() => document.querySelector('.place-locator a[href$=\"?place=brent\"]')")
     assert map_page.evaluate("() => window.notReloaded") is True
-    assert map_page.evaluate(VISIBLE, ".place-map--small") == ["brent"]
+    # A place's page has a locator, not a map: on to a theme's map, still without a reload.
+    map_page.locator("article a", has_text=re.compile(r"^" + re.escape(THEMES[PLACES["brent"]["themes"][0]]) + "$")).first.click()
+    map_page.wait_for_function("() => document.querySelector('.place-map--small') && window.PlaceMaps && "
+                               "PlaceMaps.get(document.querySelector('.place-map--small')) && "
+                               f"({VISIBLE})('.place-map--small').length > 0")
+    assert map_page.evaluate("() => window.notReloaded") is True
+    assert "brent" in map_page.evaluate(VISIBLE, ".place-map--small")
+    map_page.go_back()
 
     map_page.go_back()  # back to the filtered map, still without a reload
-    map_page.wait_for_function(f"() => document.querySelector({ALL_MAP!r}) && "
+    map_page.wait_for_function(f"() => document.querySelector({ALL_MAP!r}) && window.PlaceMaps && "
                                f"PlaceMaps.get(document.querySelector({ALL_MAP!r})) && "
                                f"({VISIBLE})({ALL_MAP!r}).length === {len(_theme_places('dementia'))}")
     assert map_page.evaluate("() => window.notReloaded") is True
@@ -316,6 +403,13 @@ def test_list_filters_without_javascript(browser, site_url: str) -> None:
         page.select_option("#place-filter-theme", "dementia")
         visible = page.locator("#place-list > li:visible")
         assert sorted(item.get_attribute("data-slug") for item in visible.all()) == _theme_places("dementia")
+        # The key's checkboxes too: a place shows while any of its programmes is ticked.
+        page.select_option("#place-filter-theme", "")
+        page.locator("#place-filter-programme-leadership-for-change").uncheck()
+        shown = sorted(item.get_attribute("data-slug") for item in page.locator("#place-list > li:visible").all())
+        assert shown == sorted(slug for slug, data in PLACES.items() if "local-vision" in data["programmes"])
+        page.locator("#place-filter-programme-local-vision").uncheck()
+        assert page.locator("#place-list > li:visible").count() == 0
     finally:
         context.close()
 
@@ -335,10 +429,10 @@ def test_hostile_place_runs_no_script(map_page, hostile_url: str) -> None:
     assert HOSTILE_THEME in popup.inner_text()
     map_page.select_option("#place-filter-theme", "hostile-theme")
     assert map_page.evaluate(VISIBLE, ALL_MAP) == ["hostile-place"]
-    _open(map_page, hostile_url + "places/hostile-place/", ".place-map--small")
-    assert map_page.locator(".place-map--small img.leaflet-marker-icon.place-marker").get_attribute("title") == HOSTILE_NAME
+    map_page.goto(hostile_url + "places/hostile-place/")
+    assert HOSTILE_NAME in " ".join(map_page.locator(".place-locator").inner_text().split())
     _open(map_page, hostile_url + "themes/hostile-theme/", ".place-map--small")
-    map_page.locator(".place-map--small img.leaflet-marker-icon.place-marker").click()
+    map_page.locator(".place-map--small .leaflet-marker-icon.place-marker").click()
     assert map_page.locator(".place-map--small .place-popup__name").inner_text() == HOSTILE_NAME
     map_page.wait_for_timeout(300)
     assert dialogs == []

@@ -24,6 +24,7 @@
     outlineLayer: outlineLayer,
     resetViewControl: function (options) { return new ResetView(options); },
     fullscreenControl: function (options) { return new Fullscreen(options); },
+    gestures: function (map) { return new Gestures(map); },
     get: function (container) { return instances.get(container); },
   });
 
@@ -92,6 +93,7 @@
       programmes: strings(p.programmes).filter(function (id) { return SLUG.test(id); }),
       themes: strings(p.themes),
       themeNames: strings(p.theme_names),
+      programmeNames: strings(p.programme_names),
       latlng: L.latLng(lat, lon),
       url: url,
     };
@@ -102,6 +104,12 @@
     box.tabIndex = -1;
     box.appendChild(element("p", "place-popup__name", place.name));
     if (place.number) box.appendChild(element("p", "place-popup__number", "Local Vision place no. " + place.number));
+    if (place.programmeNames.length) {
+      var programmes = element("p", "place-popup__programmes");
+      programmes.appendChild(element("span", "place-popup__label", "Programmes: "));
+      programmes.appendChild(document.createTextNode(place.programmeNames.join(", ")));
+      box.appendChild(programmes);
+    }
     if (place.focus) {
       var focus = element("p", "place-popup__focus");
       focus.appendChild(element("span", "place-popup__label", "Focus: "));
@@ -128,11 +136,28 @@
   var LabelledIcon = L.DivIcon.extend({
     createIcon: function (old) {
       var div = L.DivIcon.prototype.createIcon.call(this, old);
+      div.setAttribute("role", "img");  // Leaflet makes it a button where it can be selected
       div.setAttribute("aria-label", this.options.label);
       div.title = this.options.label;
       return div;
     },
   });
+
+  /** A place's marker: a dot in its programme's colour, split in two for a place in two programmes. */
+  function markerIcon(place) {
+    var ids = place.programmes.slice(0, 2);
+    var dot = element("span", "place-marker__dot");
+    if (ids.length === 2) dot.className += " place-marker__dot--split";
+    ids.forEach(function (id, index) { dot.setAttribute("data-programme-" + (index + 1), id); });
+    var label = place.name + (place.programmeNames.length ? " (" + place.programmeNames.join(" and ") + ")" : "");
+    return new LabelledIcon({
+      html: dot,
+      className: ["place-marker"].concat(place.programmes.map(function (id) { return "place-marker--" + id; })).join(" "),
+      iconSize: L.point(22, 22),
+      popupAnchor: L.point(0, -8),
+      label: label,
+    });
+  }
 
   function clusterIcon(cluster) {
     var names = cluster.getAllChildMarkers().map(function (m) { return m.place.name; }).sort();
@@ -141,11 +166,40 @@
     inner.appendChild(element("span", "", String(count)));
     return new LabelledIcon({
       html: inner,
-      className: "marker-cluster marker-cluster-" + (count < 10 ? "small" : count < 25 ? "medium" : "large"),
+      className: "marker-cluster place-cluster",
       iconSize: L.point(40, 40),
       label: count + " places: " + names.join(", ") + ". Select to zoom in.",
     });
   }
+
+  /**
+   * How far a popup must stay from each edge of the map to be clear of every control, measured on
+   * the controls themselves: the buttons down the left side, anything at the top right, and the
+   * attribution along the bottom.
+   */
+  function controlPadding(map) {
+    var box = map.getContainer().getBoundingClientRect(), gap = 10;
+    var left = 0, top = 0, bottom = 0, right = 0;
+    map.getContainer().querySelectorAll(".leaflet-control").forEach(function (control) {
+      var r = control.getBoundingClientRect(), corner = control.parentNode.classList;
+      if (!r.width || !r.height) return;
+      if (corner.contains("leaflet-left")) left = Math.max(left, r.right - box.left);
+      else if (corner.contains("leaflet-top")) top = Math.max(top, r.bottom - box.top);
+      if (corner.contains("leaflet-bottom") && corner.contains("leaflet-right")) bottom = Math.max(bottom, box.bottom - r.top);
+    });
+    return { topLeft: L.point(left + gap, top + gap), bottomRight: L.point(right + gap, bottom + gap) };
+  }
+
+  var PlacePopup = L.Popup.extend({
+    _adjustPan: function () {
+      if (this._map) {
+        var padding = controlPadding(this._map);
+        this.options.autoPanPaddingTopLeft = padding.topLeft;
+        this.options.autoPanPaddingBottomRight = padding.bottomRight;
+      }
+      return L.Popup.prototype._adjustPan.apply(this, arguments);
+    },
+  });
 
   /** England's outline under the tiles: where the places are still shows when no tiles load. */
   var Outline = L.Layer.extend({
@@ -170,13 +224,18 @@
       this._container = container;
       this._markers = [];
       this._bySlug = {};
-      this._state = { theme: "", programme: "" };
+      this._state = { theme: "", programmes: null };  // programmes: null is every programme
     },
 
     onAdd: function (map) {
       var self = this, c = this._container;
+      // Groups above single markers: a number is never hidden under a marker beside it.
+      if (!map.getPane("placeClusters")) map.createPane("placeClusters").style.zIndex = 640;  // markers: 600
       this._group = this.options.cluster || L.featureGroup();
-      if (this.options.cluster) this._group.options.iconCreateFunction = clusterIcon;
+      if (this.options.cluster) {
+        this._group.options.iconCreateFunction = clusterIcon;
+        this._group.options.clusterPane = "placeClusters";
+      }
       if (!map.hasLayer(this._group)) this._group.addTo(map);
       this._only = c.getAttribute("data-places") ? c.getAttribute("data-places").split(" ") : null;
       this._popups = c.getAttribute("data-popups") !== "false";
@@ -186,7 +245,6 @@
       this._urlState = Boolean(this._form);
       if (this._form) this._bindForm();
       this._filterList();
-      map.on("overlayadd overlayremove", this._apply, this);
       map.on("popupopen", this._onPopupOpen, this);
       map.on("popupclose", this._onPopupClose, this);
       map.on("layeradd", this._remember, this);
@@ -200,7 +258,6 @@
     },
 
     onRemove: function (map) {
-      map.off("overlayadd overlayremove", this._apply, this);
       map.off("popupopen", this._onPopupOpen, this);
       map.off("popupclose", this._onPopupClose, this);
       map.off("layeradd", this._remember, this);
@@ -215,27 +272,22 @@
 
     _build: function (collection) {
       var self = this, features = (collection && collection.features) || [];
-      // A popup as wide as a phone's map allows, beside the controls (see autoPanPadding).
+      // A popup as wide as a phone's map allows beside the controls (see controlPadding).
       var width = Math.max(160, Math.min(280, this._map.getSize().x - 130));
       features.forEach(function (feature) {
         var place = placeOf(feature);
         if (!place || self._bySlug[place.slug]) return;
         if (self._only && self._only.indexOf(place.slug) < 0) return;
-        var classes = ["place-marker"].concat(place.programmes.map(function (id) { return "place-marker--" + id; }));
         var marker = L.marker(place.latlng, {
           title: place.name,
-          alt: place.name,
           keyboard: self._popups,
           riseOnHover: true,
-          icon: new L.Icon.Default({ className: classes.join(" ") }),
+          icon: markerIcon(place),
         });
         marker.place = place;
         if (self._popups) {
-          marker.bindPopup(function () { return popupContent(place); }, {
-            maxWidth: width, minWidth: Math.min(200, width),
-            // clear of the controls: zoom and friends on the left, the layers button on the right
-            autoPanPaddingTopLeft: [50, 60], autoPanPaddingBottomRight: [12, 12],
-          });
+          marker.bindPopup(new PlacePopup({ maxWidth: width, minWidth: Math.min(200, width) })
+            .setContent(function () { return popupContent(place); }));
         }
         self._markers.push(marker);
         self._bySlug[place.slug] = marker;
@@ -244,27 +296,18 @@
       if (this._urlState) this._openFromUrl();
     },
 
+    /** One filter for the map, the list, the status line and the address: a theme (or any) and the
+     *  programmes ticked in the key (a place in two programmes shows while either is ticked). */
     _matches: function (themes, programmes) {
       var s = this._state;
-      return (!s.theme || themes.indexOf(s.theme) >= 0) && (!s.programme || programmes.indexOf(s.programme) >= 0);
-    },
-
-    _layersAllow: function (place) {
-      var layers = this.options.programmeLayers || {}, inSome = false;
-      for (var id in layers) {
-        if (place.programmes.indexOf(id) < 0) continue;
-        inSome = true;
-        if (this._map.hasLayer(layers[id])) return true;
-      }
-      return !inSome;
+      if (s.theme && themes.indexOf(s.theme) < 0) return false;
+      return !s.programmes || programmes.some(function (id) { return s.programmes.indexOf(id) >= 0; });
     },
 
     _apply: function () {
       if (!this._map) return;
       var self = this;
-      var shown = this._markers.filter(function (m) {
-        return self._matches(m.place.themes, m.place.programmes) && self._layersAllow(m.place);
-      });
+      var shown = this._markers.filter(function (m) { return self._matches(m.place.themes, m.place.programmes); });
       this._map.closePopup();
       this._group.clearLayers();
       if (this._group.addLayers) this._group.addLayers(shown);
@@ -281,19 +324,37 @@
         item.hidden = !show;
         if (show) count += 1;
       });
-      if (this._status) {
-        var filtered = this._state.theme || this._state.programme;
-        this._status.textContent = filtered ? "Showing " + count + " of " + items.length + " places." : "";
+      if (this._status) this._status.textContent = this._describe(count, items.length);
+    },
+
+    /** The status line: how many places show, and which filters chose them. */
+    _describe: function (count, total) {
+      var form = this._form, s = this._state, parts = [];
+      if (!s.theme && !s.programmes) return "Showing all " + total + " places.";
+      if (s.theme && form.elements.theme) {
+        var option = form.elements.theme.selectedOptions[0];
+        parts.push("theme " + (option ? option.getAttribute("data-name") || option.textContent : s.theme));
       }
+      if (s.programmes) {
+        var names = this._programmeBoxes().filter(function (box) { return box.checked; })
+          .map(function (box) { return box.getAttribute("data-name") || box.value; });
+        parts.push(names.length ? names.join(" and ") : "no programme");
+      }
+      return "Showing " + count + " of " + total + " places: " + parts.join("; ") + ".";
+    },
+
+    _programmeBoxes: function () {
+      return Array.prototype.slice.call(this._form.querySelectorAll('input[type="checkbox"][name="programme"]'));
     },
 
     _bindForm: function () {
       var self = this, form = this._form, params = new URLSearchParams(window.location.search);
-      ["theme", "programme"].forEach(function (name) {
-        var select = form.elements[name], value = params.get(name);
-        var known = select && Array.prototype.some.call(select.options, function (o) { return o.value === value; });
-        if (known) select.value = value;
-      });
+      var select = form.elements.theme, theme = params.get("theme");
+      if (select && Array.prototype.some.call(select.options, function (o) { return o.value === theme; })) select.value = theme;
+      if (params.has("programme")) {
+        var wanted = params.getAll("programme");
+        this._programmeBoxes().forEach(function (box) { box.checked = wanted.indexOf(box.value) >= 0; });
+      }
       this._readForm();
       L.DomEvent.on(form, "change", function () { self._readForm(); self._changed(); });
       L.DomEvent.on(form, "reset", function () { setTimeout(function () { self._readForm(); self._changed(); }, 0); });
@@ -301,25 +362,31 @@
     },
 
     _readForm: function () {
-      var form = this._form;
+      var form = this._form, boxes = this._programmeBoxes();
+      var ticked = boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
       this._state = {
         theme: form.elements.theme ? form.elements.theme.value : "",
-        programme: form.elements.programme ? form.elements.programme.value : "",
+        programmes: ticked.length === boxes.length ? null : ticked,
       };
     },
 
     _changed: function () {
       this._filterList();
       this._apply();
-      this._writeUrl({ theme: this._state.theme, programme: this._state.programme, place: "" });
+      this._writeUrl({ theme: this._state.theme, programme: this._state.programmes, place: "" });
     },
 
+    /** Write values into the address: "" or null removes a key, a list repeats it ([] keeps it empty). */
     _writeUrl: function (values) {
       if (!this._urlState) return;
       var url = new URL(window.location.href);
       Object.keys(values).forEach(function (key) {
-        if (values[key]) url.searchParams.set(key, values[key]);
-        else url.searchParams.delete(key);
+        var value = values[key];
+        url.searchParams.delete(key);
+        if (Array.isArray(value)) {
+          if (!value.length) url.searchParams.append(key, "");
+          value.forEach(function (item) { url.searchParams.append(key, item); });
+        } else if (value) url.searchParams.set(key, value);
       });
       // Keep the state Material's instant navigation stored for this entry (its scroll offset).
       if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url.href);
@@ -376,6 +443,86 @@
       this._container.appendChild(note);
     },
   });
+
+  // ----- gestures: the page scrolls over a map until the reader engages it ----------------------
+
+  var MAC = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+
+  /**
+   * The wheel and one-finger drags belong to the page until the reader engages the map: by clicking
+   * or tapping it, or moving the keyboard focus into it. Ctrl/⌘ with the wheel zooms at any time, and
+   * two fingers always move and zoom it (Leaflet's touch zoom). A short hint says so.
+   */
+  function Gestures(map) {
+    this._map = map;
+    this._container = map.getContainer();
+    this._touch = L.Browser.mobile || Boolean(window.matchMedia && window.matchMedia("(pointer: coarse)").matches);
+    this._hint = element("div", "place-map__hint");
+    this._hint.setAttribute("aria-hidden", "true");
+    this._container.appendChild(this._hint);
+    this._disengage();
+    L.DomEvent.on(this._container, "wheel", this._onWheel, this);
+    L.DomEvent.on(this._container, "touchmove", this._onTouchMove, this);
+    L.DomEvent.on(this._container, "click focusin", this._engage, this);
+    L.DomEvent.on(this._container, "focusout", this._onFocusOut, this);
+    L.DomEvent.on(this._container, "pointerleave", this._onLeave, this);
+    var self = this;
+    this._outside = function (e) { if (!self._container.contains(e.target)) self._disengage(); };
+    document.addEventListener("pointerdown", this._outside, true);
+    map.on("unload", function () { document.removeEventListener("pointerdown", self._outside, true); });
+  }
+
+  Gestures.prototype = {
+    engaged: function () { return this._engaged; },
+    _engage: function () {
+      if (this._engaged) return;
+      this._engaged = true;
+      this._container.classList.add("place-map--engaged");
+      this._map.scrollWheelZoom.enable();
+      if (this._touch) this._map.dragging.enable();
+      this._hide();
+    },
+    _disengage: function () {
+      this._engaged = false;
+      this._container.classList.remove("place-map--engaged");
+      this._map.scrollWheelZoom.disable();
+      if (this._touch) this._map.dragging.disable();
+    },
+    _onFocusOut: function (e) {
+      if (!e.relatedTarget || !this._container.contains(e.relatedTarget)) this._disengage();
+    },
+    _onLeave: function (e) {
+      if (e.pointerType === "mouse") this._disengage();
+    },
+    _onWheel: function (e) {
+      if (this._engaged) return;
+      if (e.ctrlKey || e.metaKey) {
+        // Leaflet's own wheel zoom, which also stops the browser zooming the page. Its running total
+        // is only set up while the handler is on.
+        var wheel = this._map.scrollWheelZoom;
+        if (typeof wheel._delta !== "number" || !isFinite(wheel._delta)) wheel._delta = 0;
+        wheel._onWheelScroll(e);
+        this._hide();
+      } else {
+        this._show(MAC ? "Use ⌘ + scroll to zoom the map" : "Use Ctrl + scroll to zoom the map");
+      }
+    },
+    _onTouchMove: function (e) {
+      if (!this._engaged && e.touches && e.touches.length === 1) this._show("Use two fingers to move the map");
+      else this._hide();
+    },
+    _show: function (text) {
+      var self = this;
+      this._hint.textContent = text;
+      this._container.classList.add("place-map--hint");
+      clearTimeout(this._timer);
+      this._timer = setTimeout(function () { self._hide(); }, 1500);
+    },
+    _hide: function () {
+      clearTimeout(this._timer);
+      this._container.classList.remove("place-map--hint");
+    },
+  };
 
   // ----- controls -------------------------------------------------------------------------------
 
@@ -467,12 +614,18 @@
       var map = setup(container);
       var layer = null;
       map.eachLayer(function (l) { if (l instanceof PlacesLayer) layer = l; });
-      instances.set(container, { map: map, places: layer });
+      instances.set(container, { map: map, places: layer, gestures: map.placeGestures || null });
       live.push({ container: container, map: map });
     });
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setUp);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
-  else setUp();
+  // map/place-maps.js calls this once it has defined every kind of map (it loads after this file).
+  var started = false;
+  PlaceMaps.ready = function () {
+    if (started) return;
+    started = true;
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setUp);
+    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
+    else setUp();
+  };
 })();

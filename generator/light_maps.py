@@ -1,0 +1,74 @@
+"""Light maps made at build time, and the rest of the home page (a featured quote, themes as cards).
+
+The home page's preview of the map and each place page's locator are inline SVGs of England's
+outline and the places' coordinates, in the same Web Mercator projection as the map page. They need
+no script, no tiles and none of the map's files; each is part of a link to the map page.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from . import england
+from .model import Site, SitePlace
+from .schema import Quote
+
+WIDTH = 320.0
+"""The preview's width in SVG units (it scales with the page)."""
+
+
+@dataclass(frozen=True)
+class Dot:
+    slug: str
+    x: float
+    y: float
+    programmes: tuple[str, ...]
+
+
+def _mercator(longitude: float, latitude: float) -> tuple[float, float]:
+    return longitude, math.degrees(math.log(math.tan(math.pi / 4 + math.radians(latitude) / 2)))
+
+
+def preview(site: Site) -> dict[str, Any]:
+    """England's outline as an SVG path, a dot per place, and the SVG's size."""
+    (south, west), (north, east) = england.bounds()
+    left, top = _mercator(west, north)
+    right, bottom = _mercator(east, south)
+    scale = WIDTH / (right - left)
+
+    def point(longitude: float, latitude: float) -> tuple[float, float]:
+        x, y = _mercator(longitude, latitude)
+        return round((x - left) * scale, 1), round((top - y) * scale, 1)
+
+    path = " ".join(
+        "M" + " ".join(f"{x:g},{y:g}" for x, y in (point(*vertex) for vertex in ring)) + "Z"
+        for ring in england.rings()
+    )
+    dots = [Dot(p.slug, *point(p.location.longitude, p.location.latitude), programmes=tuple(p.programmes[:2]))
+            for p in site.places]
+    return {"outline": path, "dots": dots, "width": WIDTH, "height": round((top - bottom) * scale, 1),
+            "pairs": sorted({dot.programmes for dot in dots if len(dot.programmes) == 2}),
+            "by_slug": {dot.slug: dot for dot in dots}}
+
+
+def featured_quote(site: Site) -> tuple[SitePlace, Quote] | None:
+    """The quote the home page shows: in the report's order of lessons, then of places, the first
+    place quote of 12 to 40 words that starts a sentence, so that it reads well on its own."""
+    for lesson in site.lessons:
+        for place, story in site.stories_by_lesson[lesson]:
+            for quote in story.quotes:
+                if 12 <= len(quote.text.split()) <= 40 and quote.text[:1].isupper():
+                    return place, quote
+    return None
+
+
+def home_values(site: Site) -> dict[str, Any]:
+    featured = featured_quote(site)
+    return {
+        "map": preview(site),
+        "featured": featured,
+        "themes": sorted(((site.themes[key], places) for key, places in site.places_by_theme.items() if places),
+                         key=lambda item: (-len(item[1]), item[0].name.casefold())),
+    }

@@ -1,0 +1,47 @@
+"""Contrast of every visible text in both palettes, map controls and an open popup included.
+
+axe marks text over overlapping boxes (the map's controls, popups and attribution) as "incomplete"
+and so misses them; this walks every text on the page itself (see contrast.js).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_map_browser import ALL_MAP, BLANK_TILE, TILES_GLOB, _wait
+
+pytestmark = pytest.mark.browser
+
+CHECK = (Path(__file__).with_name("contrast.js")).read_text(encoding="utf-8")
+PAGES = ["", "map/?place=york", "places/calderdale/", "lessons/relationships/", "themes/dementia/", "enablers/",
+         "places/"]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("width", [1280, 375])
+def test_every_text_has_enough_contrast(browser, site_url: str, scheme: str, width: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.route(TILES_GLOB, lambda route: route.fulfill(status=200, content_type="image/png", body=BLANK_TILE))
+    failures = []
+    try:
+        for path in PAGES:
+            page.goto(site_url + path)
+            if path.startswith("map/"):
+                _wait(page, ALL_MAP)
+                page.locator(f"{ALL_MAP} .place-popup").wait_for()
+                page.wait_for_timeout(500)
+            elif page.locator("[data-place-map]").count():
+                _wait(page, ".place-map--small")
+            texts = page.evaluate(CHECK)
+            assert texts
+            if path.startswith("map/"):
+                on_map = [t for t in texts if "leaflet" in t["where"] or "place-popup" in t["where"]
+                          or "marker-cluster" in t["where"]]
+                assert any("place-popup" in t["where"] for t in on_map)  # the popup was checked
+                assert any("attribution" in t["where"] for t in on_map)
+            failures += [(path, t) for t in texts if t["ratio"] is None or t["ratio"] < t["needed"]]
+    finally:
+        context.close()
+    assert failures == []
