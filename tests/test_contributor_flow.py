@@ -182,6 +182,12 @@ def test_a_new_place_reaches_every_page_it_belongs_on(tmp_path: Path) -> None:
     network_log.write_text("", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(guard), os.environ.get("PYTHONPATH")])),
            "NETWORK_LOG": str(network_log)}
+    # The positive control: with this environment, a Python process that looks a host up is refused and logged.
+    probe = subprocess.run([sys.executable, "-c", "import socket; socket.getaddrinfo('example.org', 443)"],
+                           capture_output=True, text=True, env=env, timeout=60)
+    assert probe.returncode != 0 and "network access refused during the build" in probe.stderr, probe.stderr
+    assert network_log.read_text(encoding="utf-8") == "getaddrinfo 'example.org'\n"
+    network_log.write_text("", encoding="utf-8")
     result = _run(project.root, "build", env=env)
     assert result.returncode == 0, result.stderr
     assert network_log.read_text(encoding="utf-8") == "", "the build tried to reach the network"
