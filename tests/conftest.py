@@ -44,6 +44,17 @@ def copy_project(dest: Path, *, places: dict[str, str] | None = None, keep_place
     return Project(dest)
 
 
+REPOSITORY_LEFT_OUT = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "__pycache__", ".pytest_cache",
+                                            ".site.*", ".generated-staging")
+
+
+def copy_repository(dest: Path) -> Path:
+    """A copy of the whole repository (code, tests, scripts, data) without .git, .venv, node_modules
+    or anything built: for tests that run the project's own commands or tests in another folder."""
+    shutil.copytree(REPO, dest, ignore=REPOSITORY_LEFT_OUT)
+    return dest
+
+
 def build_copy(dest: Path, **kwargs: object) -> Path:
     """Copy the project to ``dest``, build it, and return the built site folder."""
     project = copy_project(dest, **kwargs)  # type: ignore[arg-type]

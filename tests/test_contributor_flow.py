@@ -257,6 +257,12 @@ def test_serve_shows_an_edit_and_keeps_the_last_good_pages_on_a_bad_one(tmp_path
             encoding="utf-8")
         _wait_for(lambda: "Calderdale (edited while serving)" in _get(url), "the edit to show")
 
+        # A hand-written page in content/ reloads too (the guide promises both folders).
+        home = project.docs_dir / "index.md"
+        home.write_text(home.read_text(encoding="utf-8").replace(
+            "# Stories of Systems Leadership", "# Stories (edited while serving) of Systems Leadership"), encoding="utf-8")
+        _wait_for(lambda: "Stories (edited while serving)" in _get(f"http://127.0.0.1:{port}/"), "the content/ edit")
+
         place.write_text(place.read_text(encoding="utf-8").replace(
             "region: yorkshire-and-the-humber", "region: yorkshire"), encoding="utf-8")
         _wait_for(lambda: "unknown region `yorkshire`" in log_path.read_text(encoding="utf-8"), "the problem")

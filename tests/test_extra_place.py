@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 import yaml
-from conftest import REPO, copy_project
+from conftest import REPO, copy_project, copy_repository
 
 from generator.validate import load_site
 
@@ -21,13 +21,11 @@ EXTRA = REPO / "tests" / "data" / "extra-place" / "fixture-vale.yaml"
 # The modules whose checks read the real data, the built pages and the map.
 CHECKS = ["tests/test_data.py", "tests/test_validate.py", "tests/test_indexes.py", "tests/test_map.py",
           "tests/test_links.py", "tests/test_sources.py", "tests/test_opendata.py"]
-LEFT_OUT = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "__pycache__", ".pytest_cache",
-                                  ".site.*", ".generated-staging")
 
 
 def repository_copy(dest: Path) -> Path:
     """The repository's files in ``dest`` with the extra place added to site-data/places/."""
-    shutil.copytree(REPO, dest, ignore=LEFT_OUT)
+    copy_repository(dest)
     shutil.copy2(EXTRA, dest / "site-data" / "places" / EXTRA.name)
     return dest
 

@@ -363,3 +363,21 @@ def test_index_pages_name_a_source_other_than_the_report_and_report_pages_leave_
     assert "A fixture story from the evaluation" in lesson and f"From {evaluation}" in lesson
     for page in ("report/light-bulb-moments", "report/hurdles", "report/outcomes"):
         assert "fixture" not in (cited_site / page / "index.html").read_text(encoding="utf-8"), page
+
+
+# -- a site built for a known address (SITE_URL) ----------------------------------------------------
+
+def test_with_site_url_every_page_has_its_canonical_link_and_the_sitemap_lists_every_page(cited_site: Path) -> None:
+    base = "https://example.org/revolution/"
+    pages = sorted(path.parent.relative_to(cited_site).as_posix() for path in cited_site.rglob("index.html"))
+    expected = set()
+    for folder in pages:
+        url = base if folder == "." else f"{base}{folder}/"
+        expected.add(url)
+        source = (cited_site / folder / "index.html").read_text(encoding="utf-8")
+        assert re.findall(r'<link rel="canonical" href="([^"]+)"', source) == [url], folder
+    sitemap = (cited_site / "sitemap.xml").read_text(encoding="utf-8")
+    listed = re.findall(r"<loc>(.*?)</loc>", sitemap)
+    assert len(listed) == len(set(listed))
+    assert set(listed) == expected
+    assert f"{base}places/york/" in listed and len(listed) >= len(list((REPO / "site-data" / "places").glob("*.yaml")))
