@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO, copy_project, digests
+from golden import from_golden, to_golden
 
 from generator.build import Project, build
 from generator.cli import main
@@ -69,8 +70,8 @@ def test_bad_input_is_refused_clearly_and_leaves_the_site_untouched(project: Pro
     problems = lines[:-1]
     expected_file = folder / "expected.txt"
     if os.environ.get("UPDATE_GOLDEN"):
-        expected_file.write_text("\n".join(problems) + "\n", encoding="utf-8")
-    assert problems == expected_file.read_text(encoding="utf-8").splitlines()
+        expected_file.write_text("\n".join(to_golden(problems)) + "\n", encoding="utf-8")
+    assert problems == from_golden(expected_file.read_text(encoding="utf-8").splitlines())
     for problem in problems:  # each names the file, the line and column, and a field
         path, line, column, field, message = problem.split(":", 4)
         assert path.startswith("site-data/") and int(line) >= 1 and int(column) >= 1

@@ -27,21 +27,6 @@ def test_the_real_data_is_valid() -> None:
     assert len(site.places) == len(list((REPO / "site-data" / "places").glob("*.yaml")))
 
 
-def test_duplicate_names_differing_only_in_case_and_duplicate_numbers(tmp_path: Path) -> None:
-    twin = YORK.replace("name: York", "name: YORK ")
-    problems = _problems(tmp_path, {"york-again.yaml": twin})
-    assert problems == [
-        "site-data/places/york-again.yaml:2:7: name: the same or a look-alike name as site-data/places/york.yaml: "
-        "each place needs its own",
-        "site-data/places/york-again.yaml:4:22: local_vision_number: the same Local Vision number as "
-        "site-data/places/york.yaml: each place needs its own",
-        "site-data/places/york.yaml:2:7: name: the same or a look-alike name as site-data/places/york-again.yaml: "
-        "each place needs its own",
-        "site-data/places/york.yaml:4:22: local_vision_number: the same Local Vision number as "
-        "site-data/places/york-again.yaml: each place needs its own",
-    ]
-
-
 def test_unknown_vocabulary_ids_get_suggestions(tmp_path: Path) -> None:
     bad = YORK.replace("themes: [inequality, prevention]", "themes: [inequalty, obesty]")
     problems = _problems(tmp_path, {"york.yaml": bad})
