@@ -12,8 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-from conftest import REPO, copy_project
+from conftest import copy_project
 from golden import allowed_lists, from_golden
 
 from generator.problems import DataError

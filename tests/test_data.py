@@ -6,7 +6,8 @@ import re
 
 import pytest
 from conftest import REPO
-from site_pages import collapse, text
+import site_pages
+from site_pages import collapse
 
 from generator.model import publication_of
 from generator.schema import DEFAULT_PUBLICATION
@@ -146,7 +147,7 @@ def test_new_stories_are_told_on_their_place_pages(site, built_site) -> None:
         stories = [s for s in place.stories if publication_of(s) == DEFAULT_PUBLICATION and s.source == section]
         assert len(stories) >= 4, name
         assert any(words in q.text for s in stories for q in s.quotes), name
-        page = text(built_site, f"places/{place.slug}")
+        page = site_pages.text(built_site, f"places/{place.slug}")
         for story in stories:
             assert collapse(story.title) in page, (name, story.title)
             for quote in story.quotes:
