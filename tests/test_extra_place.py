@@ -20,7 +20,8 @@ from generator.validate import load_site
 EXTRA = REPO / "tests" / "data" / "extra-place" / "fixture-vale.yaml"
 # The modules whose checks read the real data, the built pages and the map.
 CHECKS = ["tests/test_data.py", "tests/test_validate.py", "tests/test_indexes.py", "tests/test_map.py",
-          "tests/test_links.py", "tests/test_sources.py", "tests/test_opendata.py"]
+          "tests/test_links.py", "tests/test_sources.py", "tests/test_opendata.py", "tests/test_narrative.py",
+          "tests/test_schema_json.py"]
 
 
 def repository_copy(dest: Path) -> Path:
