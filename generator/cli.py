@@ -21,7 +21,7 @@ from .validate import load_site, load_vocabularies
 from .yamlfile import special_file_kind
 
 
-def main(argv: list[str] | None = None) -> int:
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="the repository folder (default: here)")
     commands = parser.add_subparsers(dest="command", required=True, metavar="command")
@@ -36,7 +36,11 @@ def main(argv: list[str] | None = None) -> int:
     serve_parser = commands.add_parser("serve", help="preview the site locally; it regenerates as you edit")
     serve_parser.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
     serve_parser.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
     project = Project(args.root.resolve())
 
     start = time.perf_counter()

@@ -23,8 +23,8 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
 from .place_schema import MODELINE
-from .schema import SLUG_PATTERN, Line, Place, vocabulary_of
-from .validate import PLACEHOLDER, PLACES_DIR, slugify
+from .schema import SLUG_PATTERN, Line, Place, slugify, vocabulary_of
+from .validate import PLACEHOLDER, PLACES_DIR
 
 _WIDTH = 100
 _EXAMPLE_FILE = "calderdale.yaml"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
@@ -388,3 +389,10 @@ def vocabulary_of(field: FieldInfo) -> str | None:
     """
     extra = field.json_schema_extra
     return extra.get("vocabulary") if isinstance(extra, dict) else None  # type: ignore[return-value]
+
+
+def slugify(name: str) -> str:
+    """A safe file name stem for a place name: `Adur & Worthing` -> `adur-and-worthing`."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    text = text.replace("&", " and ")
+    return "-".join(re.findall(r"[a-z0-9]+", text))[:80].strip("-")

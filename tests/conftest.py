@@ -52,6 +52,17 @@ def copy_project(dest: Path, *, places: dict[str, str] | None = None, keep_place
     return Project(dest)
 
 
+REPOSITORY_LEFT_OUT = shutil.ignore_patterns(".git", ".venv", "node_modules", "site", "__pycache__", ".pytest_cache",
+                                            ".site.*", ".generated-staging")
+
+
+def copy_repository(dest: Path) -> Path:
+    """A copy of the whole repository (code, tests, scripts, data) without .git, .venv, node_modules
+    or anything built: for tests that run the project's own commands or tests in another folder."""
+    shutil.copytree(REPO, dest, ignore=REPOSITORY_LEFT_OUT)
+    return dest
+
+
 def build_copy(dest: Path, **kwargs: object) -> Path:
     """Copy the project to ``dest``, build it, and return the built site folder."""
     project = copy_project(dest, **kwargs)  # type: ignore[arg-type]
@@ -124,9 +135,41 @@ def site_url(built_site: Path, serve) -> str:
     return serve(built_site)
 
 
+# -- the browser: every page a test opens fails the test on a console error or page error ----------
+
+TILE_HOST = "tile.openstreetmap.org"
+
+
+def allowed_console_error(text: str, url: str) -> bool:
+    """THE ONE ALLOWANCE: a map tile that the test refused to fetch (tests never reach the internet,
+    so a test that does not answer tile requests itself aborts them and Chromium logs each one)."""
+    return text.startswith("Failed to load resource") and (url.split("/")[2:3] or [""])[0].endswith(TILE_HOST)
+
+
+def watch_errors(tab) -> list[str]:
+    """Record a tab's page errors and console errors (but for the allowance) in ``tab.console_errors``."""
+    errors: list[str] = []
+
+    def on_console(message) -> None:
+        if message.type == "error" and not allowed_console_error(message.text, message.location.get("url", "")):
+            errors.append(f"console error: {message.text} at {message.location.get('url', '')}")
+
+    tab.on("pageerror", lambda error: errors.append(f"page error: {error}"))
+    tab.on("console", on_console)
+    tab.console_errors = errors
+    return errors
+
+
+def assert_no_errors(tabs: list) -> None:
+    """The teardown check of the ``page`` and ``new_page`` fixtures."""
+    errors = [error for tab in tabs for error in tab.console_errors]
+    assert errors == [], "the browser reported errors:\n" + "\n".join(errors)
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator:
-    """Debian's Chromium, driven by Playwright."""
+    """Debian's Chromium, driven by Playwright. Tests open pages with ``page`` or ``new_page``, never
+    from ``browser`` directly, so that every page is checked for errors."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -136,14 +179,28 @@ def browser() -> Iterator:
 
 
 @pytest.fixture
-def page(browser) -> Iterator:
-    """A fresh browser page at desktop size; fails the test on any console error or page error."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on("pageerror", lambda error: errors.append(f"page error: {error}"))
-    tab.on("console", lambda message: errors.append(f"console {message.type}: {message.text}")
-           if message.type == "error" else None)
-    tab.console_errors = errors  # type: ignore[attr-defined]
-    yield tab
-    context.close()
+def new_page(browser) -> Iterator:
+    """``new_page(**context_options)``: a tab in a fresh browser context. At teardown the test fails
+    if any tab it opened had a console error or page error (see :func:`allowed_console_error`)."""
+    contexts, tabs = [], []
+
+    def open_tab(*, init_script: str | None = None, **options: object):
+        context = browser.new_context(**options)
+        if init_script:
+            context.add_init_script(init_script)
+        contexts.append(context)
+        tab = context.new_page()
+        watch_errors(tab)
+        tabs.append(tab)
+        return tab
+
+    yield open_tab
+    for context in contexts:
+        context.close()
+    assert_no_errors(tabs)
+
+
+@pytest.fixture
+def page(new_page):
+    """A fresh browser page at desktop size; the test fails on any console error or page error."""
+    return new_page(viewport={"width": 1280, "height": 900})

@@ -25,11 +25,10 @@ def axe_source() -> str:
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", PAGES)
-def test_no_serious_or_critical_axe_violations(browser, site_url: str, axe_source: str, path: str, scheme: str) -> None:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
-    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(site_url)
-                  else route.abort())
-    page = context.new_page()
+def test_no_serious_or_critical_axe_violations(new_page, site_url: str, axe_source: str, path: str, scheme: str) -> None:
+    page = new_page(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(site_url)
+               else route.abort())
     page.goto(site_url + path, wait_until="networkidle")
     expected = "slate" if scheme == "dark" else "default"
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
@@ -39,7 +38,6 @@ def test_no_serious_or_critical_axe_violations(browser, site_url: str, axe_sourc
         f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:5]}"
         for v in results["violations"] if v["impact"] in ("serious", "critical")
     ]
-    context.close()
     assert bad == []
 
 

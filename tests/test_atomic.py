@@ -199,3 +199,14 @@ def test_an_old_site_that_cannot_be_removed_is_a_warning_and_the_new_site_is_who
     monkeypatch.undo()
     build(project, project.root / "site")  # the next build clears the leftover
     assert not list(project.root.glob(".site.*"))
+
+
+def test_build_site_dir_builds_into_the_folder_given(tmp_path: Path) -> None:
+    """`build --site-dir` (what the deploy workflow and scripts may use) writes there and nowhere else."""
+    project = copy_project(tmp_path / "p")
+    elsewhere = tmp_path / "elsewhere" / "public"
+    status, stderr = _run_cli(project, "build", "--site-dir", str(elsewhere))
+    assert status == 0, stderr
+    assert (elsewhere / "index.html").is_file() and (elsewhere / "places" / "york" / "index.html").is_file()
+    assert not (project.root / "site").exists()
+    assert not list(elsewhere.parent.glob(".public.building-*"))  # no staging folder left beside it

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -14,10 +15,10 @@ import yaml
 from conftest import REPO, copy_project
 
 from generator.build import render_site
-from generator.cli import main
+from generator.place_schema import schema_text
 from generator.scaffold import field_names
 from generator.schema import VOCABULARIES, Place
-from generator.validate import load_site
+from generator.validate import load_site, load_vocabularies
 
 GUIDE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
@@ -37,8 +38,19 @@ def test_the_guide_names_every_field_of_the_schema() -> None:
     assert missing == []
 
 
+def _enums(schema: object) -> list[list]:
+    if isinstance(schema, dict):
+        return ([schema["enum"]] if "enum" in schema else []) + [e for v in schema.values() for e in _enums(v)]
+    return [e for v in schema for e in _enums(v)] if isinstance(schema, list) else []
+
+
 def test_the_guide_points_at_every_vocabulary_a_place_uses() -> None:
-    for name in ("programmes", "regions", "themes", "enablers", "lessons", "publications"):
+    """The vocabularies whose ids the place schema offers (`sections` gathers the publications' own)."""
+    vocab = load_vocabularies(REPO / "site-data")
+    enums = _enums(json.loads(schema_text(vocab)))
+    used = {name for name, entries in vocab.items() if list(entries) in enums} - {"sections"}
+    assert {"themes", "regions", "programmes", "enablers", "lessons", "publications"} <= used
+    for name in sorted(used):
         assert name in VOCABULARIES
         assert f"site-data/{name}.yaml" in GUIDE, name
 
@@ -63,15 +75,60 @@ def test_the_example_mistakes_give_the_errors_the_guide_shows(tmp_path: Path) ->
     assert printed == _block("example-mistakes-output").splitlines()
 
 
-def test_every_command_the_guide_gives_exists(capsys) -> None:
-    commands = set(re.findall(r"python -m generator (\w+)", GUIDE))
-    assert {"new", "validate", "serve", "schema"} <= commands
-    for command in commands:
-        try:
-            main([command, "--help"])
-        except SystemExit as exit_:
-            assert exit_.code == 0, command
-    capsys.readouterr()
+def _guide_commands() -> list[list[str]]:
+    """Each `python -m generator ...` line of the guide's shell blocks, as arguments, in the guide's order."""
+    blocks = re.findall(r"```sh\n(.*?)```", GUIDE, flags=re.S)
+    lines = [line.split("#")[0].strip() for block in blocks for line in block.splitlines()]
+    return [shlex.split(line)[3:] for line in lines if line.startswith("python -m generator ")]
+
+
+def _generator(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "generator", "--root", str(root), *args],
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_the_guides_steps_run_as_it_says(tmp_path: Path) -> None:
+    """Steps 2 and 4 of the guide, run as written: `new` writes the file, `validate` then lists each
+    FILL IN left with its line. (Step 5, `serve`, is run by test_contributor_flow's serve tests.)"""
+    commands = _guide_commands()
+    assert [args[0] for args in commands] == ["new", "validate", "serve"]
+    project = copy_project(tmp_path / "p")
+    new = _generator(project.root, *commands[0])
+    assert new.returncode == 0, new.stderr
+    written = project.data_dir / "places" / "little-snoring.yaml"
+    assert new.stdout.startswith("Wrote site-data/places/little-snoring.yaml") and written.is_file()
+    validate = _generator(project.root, *commands[1])
+    assert validate.returncode == 1
+    fill_ins = [number for number, line in enumerate(written.read_text(encoding="utf-8").splitlines(), 1)
+                if re.match(r"^ *(?:- )?\w+: \[?FILL IN\]?$", line)]
+    assert fill_ins
+    for number in fill_ins:
+        assert f"site-data/places/little-snoring.yaml:{number}:" in validate.stderr, number
+    assert "FILL IN" in validate.stderr
+
+
+def test_schema_rewrites_the_editors_schema_after_a_vocabulary_change_and_check_says_so(tmp_path: Path) -> None:
+    """What the guide says to run after adding a theme, and what the pre-commit hook runs (`--check`)."""
+    assert "python -m generator schema" in GUIDE
+    project = copy_project(tmp_path / "p")
+    schema = project.data_dir / "place.schema.json"
+    before = schema.read_text(encoding="utf-8")
+    up_to_date = _generator(project.root, "schema", "--check")
+    assert up_to_date.returncode == 0 and "up to date" in up_to_date.stdout
+    assert "already up to date" in _generator(project.root, "schema").stdout
+    assert schema.read_text(encoding="utf-8") == before
+    themes = project.data_dir / "themes.yaml"
+    themes.write_text(themes.read_text(encoding="utf-8") + "- id: a-new-theme\n  name: A new theme\n  description: A theme of the test.\n", encoding="utf-8")
+    stale = _generator(project.root, "schema", "--check")
+    assert stale.returncode == 1
+    assert stale.stderr.strip() == ("site-data/place.schema.json is out of date: run `python -m generator schema` "
+                                    "and commit it")
+    assert schema.read_text(encoding="utf-8") == before  # --check writes nothing
+    wrote = _generator(project.root, "schema")
+    assert wrote.returncode == 0 and wrote.stdout.strip() == "Wrote site-data/place.schema.json"
+    offered = json.loads(schema.read_text(encoding="utf-8"))["properties"]["themes"]["items"]["enum"]
+    assert offered[-1] == "a-new-theme"
+    assert _generator(project.root, "schema", "--check").returncode == 0
 
 
 def test_the_readme_links_the_guide_and_there_is_a_pull_request_template() -> None:

@@ -182,6 +182,12 @@ def test_a_new_place_reaches_every_page_it_belongs_on(tmp_path: Path) -> None:
     network_log.write_text("", encoding="utf-8")
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(guard), os.environ.get("PYTHONPATH")])),
            "NETWORK_LOG": str(network_log)}
+    # The positive control: with this environment, a Python process that looks a host up is refused and logged.
+    probe = subprocess.run([sys.executable, "-c", "import socket; socket.getaddrinfo('example.org', 443)"],
+                           capture_output=True, text=True, env=env, timeout=60)
+    assert probe.returncode != 0 and "network access refused during the build" in probe.stderr, probe.stderr
+    assert network_log.read_text(encoding="utf-8") == "getaddrinfo 'example.org'\n"
+    network_log.write_text("", encoding="utf-8")
     result = _run(project.root, "build", env=env)
     assert result.returncode == 0, result.stderr
     assert network_log.read_text(encoding="utf-8") == "", "the build tried to reach the network"
@@ -250,6 +256,12 @@ def test_serve_shows_an_edit_and_keeps_the_last_good_pages_on_a_bad_one(tmp_path
             "Calderdale looked at why children", "Calderdale (edited while serving) looked at why children"),
             encoding="utf-8")
         _wait_for(lambda: "Calderdale (edited while serving)" in _get(url), "the edit to show")
+
+        # A hand-written page in content/ reloads too (the guide promises both folders).
+        home = project.docs_dir / "index.md"
+        home.write_text(home.read_text(encoding="utf-8").replace(
+            "# Stories of Systems Leadership", "# Stories (edited while serving) of Systems Leadership"), encoding="utf-8")
+        _wait_for(lambda: "Stories (edited while serving)" in _get(f"http://127.0.0.1:{port}/"), "the content/ edit")
 
         place.write_text(place.read_text(encoding="utf-8").replace(
             "region: yorkshire-and-the-humber", "region: yorkshire"), encoding="utf-8")

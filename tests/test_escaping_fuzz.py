@@ -5,7 +5,8 @@ place with every text value replaced by a plain word, and converted to HTML with
 extensions the site uses. The two must have exactly the same elements and attributes (apart from
 heading ids, which follow heading text): a data value never becomes an element, an attribute, an
 event handler, a link, an included file or a template expression. And every hostile value still
-shows literally in the page's text: escaped, not dropped.
+shows literally in the place page's text, one-line fields whole and multi-line fields paragraph by
+paragraph: escaped, not dropped.
 """
 
 from __future__ import annotations
@@ -168,6 +169,10 @@ def _check(strings: dict[str, str], tmp: Path) -> None:
             for key in (k for k in KEYS_LINE if k != "label"):  # the label is shown on maps only
                 value = " ".join(strings[key].split())
                 assert value in text, (key, value)
+            for key in KEYS_TEXT:  # every paragraph of every multi-line field, literally
+                for paragraph in split_paragraphs(strings[key]):
+                    value = " ".join(paragraph.split())
+                    assert value in text, (key, value)
 
 
 @pytest.fixture(scope="module")

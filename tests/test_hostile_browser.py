@@ -98,17 +98,14 @@ INJECTED = """() => [...document.querySelectorAll("img[src='x'], svg[onload], [o
 
 
 @pytest.fixture
-def reader(browser) -> Iterator:
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    context.add_init_script(INIT)
-    tab = context.new_page()
+def reader(new_page) -> Iterator:
+    tab = new_page(viewport={"width": 1280, "height": 800}, init_script=INIT)
     tab.dialogs = []  # type: ignore[attr-defined]
     tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
     # Nothing leaves this machine: the map's tiles are refused, so is any request off 127.0.0.1.
     tab.route("**/*", lambda route: route.continue_() if urlsplit(route.request.url).hostname == "127.0.0.1"
               else route.abort())
     yield tab
-    context.close()
 
 
 def _point_at_everything(page) -> int:
@@ -161,23 +158,18 @@ def test_hovering_and_tabbing_through_a_page_of_hostile_text_runs_nothing(reader
     _assert_nothing_ran(reader, path)
 
 
-def test_on_a_phone_the_menu_and_header_run_nothing(browser, hostile_site: str) -> None:
+def test_on_a_phone_the_menu_and_header_run_nothing(new_page, hostile_site: str) -> None:
     """At 375 px the navigation lives in a drawer and the header shows the page title: open the
     drawer, tap and Tab through everything in it."""
-    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
-    context.add_init_script(INIT)
-    phone = context.new_page()
+    phone = new_page(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True, init_script=INIT)
     phone.dialogs = []  # type: ignore[attr-defined]
     phone.on("dialog", lambda dialog: (phone.dialogs.append(dialog.message), dialog.dismiss()))
-    try:
-        phone.goto(hostile_site + f"places/{PLACE}/")
-        phone.locator("label.md-header__button[for='__drawer']").click()
-        phone.wait_for_timeout(300)
-        assert _point_at_everything(phone) > 10
-        assert _tab_through_everything(phone) > 10
-        _assert_nothing_ran(phone, "the phone menu")
-    finally:
-        context.close()
+    phone.goto(hostile_site + f"places/{PLACE}/")
+    phone.locator("label.md-header__button[for='__drawer']").click()
+    phone.wait_for_timeout(300)
+    assert _point_at_everything(phone) > 10
+    assert _tab_through_everything(phone) > 10
+    _assert_nothing_ran(phone, "the phone menu")
 
 
 def test_an_overflowing_table_of_contents_entry_shows_its_text_and_runs_nothing(reader, hostile_site: str) -> None:

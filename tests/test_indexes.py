@@ -67,9 +67,11 @@ def test_every_theme_and_region_page_lists_exactly_its_places(built_site: Path) 
 
 
 def test_paul_tarplett_lists_both_places_and_the_stories_that_name_him(built_site: Path) -> None:
-    assert linked_places(built_site, "enablers/paul-tarplett") == {"calderdale", "wiltshire"}
+    named = {slug for slug, place in PLACES.items() if "paul-tarplett" in place.get("enablers", [])}
+    assert {"calderdale", "wiltshire"} <= named
+    assert linked_places(built_site, "enablers/paul-tarplett") == named
     page = text(built_site, "enablers/paul-tarplett")
-    for slug in ("calderdale", "wiltshire"):
+    for slug in sorted(named):
         for story in PLACES[slug]["stories"]:
             if "paul-tarplett" in story.get("enablers", []):
                 assert f"{PLACES[slug]['name']}: {story['title']}" in page
@@ -181,7 +183,7 @@ def test_theme_region_programme_and_enabler_indexes_count_places_and_quotes(buil
     for key, numbers in rows.items():
         stories = sum(key in story.get("enablers", []) for place in PLACES.values() for story in place["stories"])
         assert numbers == [len(_with("enablers", key)), stories], key
-    assert rows["paul-tarplett"][0] == 2
+    assert rows["paul-tarplett"][0] == len(_with("enablers", "paul-tarplett")) >= 2
 
 
 def test_lesson_index_counts_places_stories_and_quotes(built_site: Path) -> None:

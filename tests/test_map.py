@@ -61,7 +61,6 @@ def test_every_feature_links_to_a_built_place_page(built_site: Path) -> None:
 
 def test_map_script_is_folium_output_with_stable_names_and_no_data(built_site: Path, site) -> None:
     script = (built_site / SCRIPT).read_text(encoding="utf-8")
-    assert script == map_script(maps())  # the same for any data: no place text is in it
     assert "PlaceMaps.setups['all'] = function (container)" in script
     assert "PlaceMaps.setups['small'] = function (container)" in script
     assert "L.markerClusterGroup(" in script and "PlaceMaps.gestures(" in script

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import json
 import re
 from pathlib import Path
@@ -103,3 +104,16 @@ def test_coordinates_near_zero_stay_numbers_everywhere(tmp_path: Path) -> None:
     feature = next(f for f in json.loads((site / "data" / "places.geojson").read_text(encoding="utf-8"))["features"]
                    if f["properties"]["slug"] == "york")
     assert feature["geometry"]["coordinates"] == [0.00005, 51.4779]
+
+
+def test_every_place_page_carries_its_json_ld_in_the_head(built_site: Path) -> None:
+    """Search engines read JSON-LD from the head: one block per place page, before </head>, naming the place."""
+    places = {path.stem for path in (REPO / "site-data" / "places").glob("*.yaml")}
+    for slug in places:
+        source = (built_site / "places" / slug / "index.html").read_text(encoding="utf-8")
+        head = source[:source.index("</head>")]
+        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', source, flags=re.S)
+        assert len(blocks) == 1 and blocks[0] in head, slug
+        data = json.loads(blocks[0])
+        assert data["@type"] == "WebPage" and data["mainEntity"]["@type"] == "Place", slug
+        assert data["name"] == data["mainEntity"]["name"] and data["name"] in html.unescape(source[source.index("<article"):]), slug

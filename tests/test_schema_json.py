@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-import yaml
+import yaml12
 from conftest import REPO
 
 from generator.place_schema import MODELINE, SCHEMA_FILE, schema_text
@@ -88,17 +88,12 @@ REFUSED_BY_BOTH = {
                                               "programmes: [local-vision]\nlocal_vision_number: 40"),
     "Local Vision number as text": _edit("programmes: [leadership-for-change]",
                                          'programmes: [local-vision]\nlocal_vision_number: "7"'),
-    # PyYAML (YAML 1.1, as the loader reads it) makes these a boolean, a number and a date. Editors read
-    # YAML 1.2, where `NO` stays text, so there only the loader catches them.
-    "unquoted NO": _edit("name: Little Snoring", "name: NO"),
-    "unquoted date": _edit("focus: Helping older people stay well at home.", "focus: 2015-11-01"),
     "a FILL IN id left from the skeleton": _edit("[older-people]", "[FILL IN]"),
     "unknown publication": _edit("source: outcomes}", "publication: revolution-2016, source: outcomes}"),
     "a javascript: address": _edit("corrections: []\n", UPDATE % 'link: {url: "javascript:alert(1)", title: T, publisher: P, date: "2016"}'),
     "a data: address": _edit("corrections: []\n", UPDATE % 'link: {url: "data:text/html,x", title: T, publisher: P, date: "2016"}'),
     "an http: address": _edit("corrections: []\n", UPDATE % 'link: {url: "http://example.org/", title: T, publisher: P, date: "2016"}'),
     "a date that is not ISO": _edit("corrections: []\n", UPDATE.replace('"2016"', '"May 2016"') % "publication: revolution-2014"),
-    "an unquoted date": _edit("corrections: []\n", UPDATE.replace('"2016"', "2016-05-02") % "publication: revolution-2014"),
     "an update without a title": _edit("corrections: []\n", UPDATE.replace("title: T, ", "") % "publication: revolution-2014"),
 }
 
@@ -118,6 +113,13 @@ LOADER_ONLY = {
     # Numbers: only plain decimals are numbers here; YAML 1.1 and 1.2 both read `052.8608` as one.
     "a number with a leading zero": (_edit("latitude: 52.8608", "latitude: 052.8608"),
                                      "only plain decimals are numbers: the loader reads others as text"),
+    # YAML 1.1, as the loader reads it, makes these a boolean and dates; editors read YAML 1.2, where
+    # they stay text (and the text is what was meant), so only the loader catches them.
+    "unquoted NO": (_edit("name: Little Snoring", "name: NO"), "YAML 1.1 reads `NO` as false; YAML 1.2 as text"),
+    "unquoted date": (_edit("focus: Helping older people stay well at home.", "focus: 2015-11-01"),
+                      "YAML 1.1 reads an unquoted date as a date; YAML 1.2 as text"),
+    "an unquoted date": (_edit("corrections: []\n", UPDATE.replace('"2016"', "2016-05-02") % "publication: revolution-2014"),
+                         "YAML 1.1 reads an unquoted date as a date; YAML 1.2 as text, which the pattern accepts"),
     # YAML itself, before there is any data to check.
     "the same key twice": (GOOD + "name: Little Snoring again\n", "YAML: a parser keeps the last value silently"),
     "an anchor": (_edit("themes: [older-people]", "themes: &t [older-people]"),
@@ -168,7 +170,8 @@ def _loader_accepts(tmp_path: Path, text: str) -> bool:
 
 
 def _schema_accepts(validator: jsonschema.Draft202012Validator, text: str) -> bool:
-    return validator.is_valid(yaml.safe_load(text))
+    """What an editor says: the JSON Schema on the text read as YAML 1.2, as editors read it."""
+    return validator.is_valid(yaml12.load(text))
 
 
 def test_the_committed_schema_is_the_generated_one(vocab: dict) -> None:
@@ -243,7 +246,7 @@ def test_every_field_has_a_description_for_editors(vocab: dict) -> None:
 def test_every_shipped_place_file_passes_the_schema(validator, path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.splitlines()[0] == MODELINE
-    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(yaml.safe_load(text))]
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(yaml12.load(text))]
     assert errors == []
 
 
@@ -264,3 +267,9 @@ def test_what_only_the_loader_can_refuse(tmp_path: Path, validator, case: str) -
     text, _reason = LOADER_ONLY[case]
     assert not _loader_accepts(tmp_path, text), "the loader should refuse it"
     assert _schema_accepts(validator, text), "the schema now refuses it too: move the case to REFUSED_BY_BOTH"
+
+
+def test_the_schema_checks_are_made_on_yaml_read_as_editors_read_it() -> None:
+    """The helper reads the YAML 1.2 core schema (else the cases above would be tried on the wrong values)."""
+    assert yaml12.load("a: NO\nb: 2015-11-01\nc: 017\nd: true\ne: ~\nf: 52.86\ng: yes\nh: 0x1F") == {
+        "a": "NO", "b": "2015-11-01", "c": 17, "d": True, "e": None, "f": 52.86, "g": "yes", "h": 31}

@@ -304,11 +304,13 @@ def test_each_publication_has_a_page_listing_what_cites_it(cited_site: Path) -> 
     site = load_site(REPO / "site-data", display_root=REPO)
     for place in site.places:
         assert place.name in report, place.slug
-        for story in place.stories:
-            section = site.publications[DEFAULT_PUBLICATION].section(story.source).title
-            assert f"Story: {' '.join(story.title.split())} ({section})" in report, story.title
-        for _, quote in place.quotes:
-            assert " ".join(quote.text.split()) in report, quote.text[:40]
+        for story in place.stories:  # only what cites the report is on the report's page
+            if publication_of(story) == DEFAULT_PUBLICATION:
+                section = site.publications[DEFAULT_PUBLICATION].section(story.source).title
+                assert f"Story: {' '.join(story.title.split())} ({section})" in report, story.title
+        for story, quote in place.quotes:
+            if publication_of(quote, story) == DEFAULT_PUBLICATION:
+                assert " ".join(quote.text.split()) in report, quote.text[:40]
     assert "2014" in (cited_site / "sources" / "revolution-2014" / "index.html").read_text(encoding="utf-8")
     assert "Nothing on this site cites it yet." in _text(
         (cited_site / "sources" / "revolution-2014" / "index.html").read_text(encoding="utf-8"))
@@ -361,3 +363,21 @@ def test_index_pages_name_a_source_other_than_the_report_and_report_pages_leave_
     assert "A fixture story from the evaluation" in lesson and f"From {evaluation}" in lesson
     for page in ("report/light-bulb-moments", "report/hurdles", "report/outcomes"):
         assert "fixture" not in (cited_site / page / "index.html").read_text(encoding="utf-8"), page
+
+
+# -- a site built for a known address (SITE_URL) ----------------------------------------------------
+
+def test_with_site_url_every_page_has_its_canonical_link_and_the_sitemap_lists_every_page(cited_site: Path) -> None:
+    base = "https://example.org/revolution/"
+    pages = sorted(path.parent.relative_to(cited_site).as_posix() for path in cited_site.rglob("index.html"))
+    expected = set()
+    for folder in pages:
+        url = base if folder == "." else f"{base}{folder}/"
+        expected.add(url)
+        source = (cited_site / folder / "index.html").read_text(encoding="utf-8")
+        assert re.findall(r'<link rel="canonical" href="([^"]+)"', source) == [url], folder
+    sitemap = (cited_site / "sitemap.xml").read_text(encoding="utf-8")
+    listed = re.findall(r"<loc>(.*?)</loc>", sitemap)
+    assert len(listed) == len(set(listed))
+    assert set(listed) == expected
+    assert f"{base}places/york/" in listed and len(listed) >= len(list((REPO / "site-data" / "places").glob("*.yaml")))

@@ -43,10 +43,6 @@ def _readme_commands() -> list[str]:
     return [line.split("#")[0].strip() for block in blocks for line in block.splitlines() if line.split("#")[0].strip()]
 
 
-def test_there_is_a_pull_request_and_a_deploy_workflow() -> None:
-    assert [path.name for path in FILES] == ["deploy.yml", "pull-request.yml"]
-
-
 @pytest.mark.parametrize("path", FILES, ids=lambda path: path.name)
 def test_a_workflow_parses_and_never_uses_pull_request_target(path: Path) -> None:
     workflow = _load(path)

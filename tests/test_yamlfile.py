@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -52,16 +51,14 @@ def test_anchors_and_aliases_are_refused(tmp_path: Path) -> None:
     assert line == 2 and "aliases" in message
 
 
-def test_billion_laughs_is_refused_quickly(tmp_path: Path) -> None:
+def test_billion_laughs_is_refused_at_its_first_anchor(tmp_path: Path) -> None:
+    """Refused before any alias is expanded (how long that takes is measured in benchmarks/hostile_yaml.py)."""
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for i, name in enumerate("bcdefghi"):
         previous = "abcdefghi"[i]
         lines.append(f"{name}: &{name} [{','.join(['*' + previous] * 9)}]")
-    start = time.perf_counter()
     line, _, message = _error(tmp_path, "\n".join(lines) + "\n")
-    elapsed = time.perf_counter() - start
     assert line == 1 and "anchors" in message
-    assert elapsed < 1.0  # generous bound; it takes well under a millisecond
 
 
 def test_duplicate_keys_name_both_lines(tmp_path: Path) -> None:

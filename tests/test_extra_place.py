@@ -1,0 +1,48 @@
+"""One more valid place file breaks no test: the project's promise that a contributor adds a place with
+one YAML file and no code. The checks of the data, of the built pages and of the map run again, as
+pytest runs them, on a temporary copy of the repository with one extra valid place file
+(tests/data/extra-place/fixture-vale.yaml, a place invented for the tests that cites another
+publication than the 2015 report)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+from conftest import REPO, copy_project, copy_repository
+
+from generator.validate import load_site
+
+EXTRA = REPO / "tests" / "data" / "extra-place" / "fixture-vale.yaml"
+# The modules whose checks read the real data, the built pages and the map.
+CHECKS = ["tests/test_data.py", "tests/test_validate.py", "tests/test_indexes.py", "tests/test_map.py",
+          "tests/test_links.py", "tests/test_sources.py", "tests/test_opendata.py", "tests/test_narrative.py",
+          "tests/test_schema_json.py"]
+
+
+def repository_copy(dest: Path) -> Path:
+    """The repository's files in ``dest`` with the extra place added to site-data/places/."""
+    copy_repository(dest)
+    shutil.copy2(EXTRA, dest / "site-data" / "places" / EXTRA.name)
+    return dest
+
+
+def test_the_extra_place_is_valid_and_new(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "p", places={EXTRA.name: EXTRA.read_text(encoding="utf-8")})
+    site = load_site(project.data_dir, display_root=project.root)
+    real = load_site(REPO / "site-data", display_root=REPO)
+    assert len(site.places) == len(real.places) + 1
+    assert yaml.safe_load(EXTRA.read_text(encoding="utf-8"))["name"] not in {p.name for p in real.places}
+
+
+def test_the_data_page_and_map_checks_pass_with_one_more_place(tmp_path: Path) -> None:
+    root = repository_copy(tmp_path / "repo")
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    result = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-m", "not browser",
+                             *CHECKS], cwd=root, env=env, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
+    assert " passed" in result.stdout and " failed" not in result.stdout

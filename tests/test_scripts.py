@@ -1,0 +1,81 @@
+"""scripts/build.sh and scripts/test.sh, the two commands the README gives: run from anywhere, they
+set up .venv, install what they say, pass their arguments on, and fail when the step they run fails.
+
+They run in a copy of the repository whose .venv/bin/python is a stand-in that logs its arguments,
+skips `pip install` (this machine has no network to install from) and otherwise runs the real Python;
+`npm` is a stand-in on PATH that logs its arguments."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import copy_repository
+
+STAND_IN_PYTHON = """#!/bin/sh
+echo "$*" >> "{log}"
+case "$1 $2" in
+  "-m pip") exit 0 ;;
+  "-m pytest") exit {pytest_status} ;;
+esac
+exec {python} "$@"
+"""
+
+
+def _executable(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    path.chmod(path.stat().st_mode | stat.S_IXUSR)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = copy_repository(tmp_path / "repo")
+    _executable(root / ".venv" / "bin" / "python", STAND_IN_PYTHON.format(
+        log=tmp_path / "python.log", pytest_status=5, python=shlex.quote(sys.executable)))
+    _executable(tmp_path / "bin" / "npm", f'#!/bin/sh\necho "$*" >> "{tmp_path / "npm.log"}"\n')
+    return root
+
+
+def _run(repo: Path, script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PATH": f"{repo.parent / 'bin'}{os.pathsep}{os.environ['PATH']}"}
+    return subprocess.run(["bash", str(repo / "scripts" / script), *args], cwd=repo.parent,  # not the repo
+                          capture_output=True, text=True, env=env, timeout=600)
+
+
+def _log(repo: Path, name: str) -> list[str]:
+    path = repo.parent / name
+    return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+
+
+def test_build_sh_installs_the_project_and_builds_with_its_arguments(repo: Path) -> None:
+    out = repo.parent / "out"
+    result = _run(repo, "build.sh", "--site-dir", str(out))
+    assert result.returncode == 0, result.stderr
+    assert _log(repo, "python.log") == [
+        "-m pip install --quiet --disable-pip-version-check -e .", f"-m generator build --site-dir {out}"]
+    assert (out / "index.html").is_file() and (out / "places" / "york" / "index.html").is_file()
+
+
+def test_build_sh_fails_when_the_build_does(repo: Path) -> None:
+    york = repo / "site-data" / "places" / "york.yaml"
+    york.write_text(york.read_text(encoding="utf-8").replace("region: yorkshire-and-the-humber", "region: yorks"),
+                    encoding="utf-8")
+    result = _run(repo, "build.sh")
+    assert result.returncode == 1
+    assert "site-data/places/york.yaml:" in result.stderr and "unknown region `yorks`" in result.stderr
+    assert not (repo / "site").exists()
+
+
+def test_test_sh_installs_the_test_tools_and_passes_its_arguments_to_pytest(repo: Path) -> None:
+    assert Path("/usr/bin/chromium").exists()  # so the script skips installing it
+    result = _run(repo, "test.sh", "-k", "map", "-m", "slow")
+    assert result.returncode == 5, result.stderr  # pytest's status is the script's
+    assert _log(repo, "python.log") == [
+        "-m pip install --quiet --disable-pip-version-check -e .[test]", "-m pytest -k map -m slow"]
+    assert _log(repo, "npm.log") == ["ci --silent --no-audit --no-fund"]
