@@ -58,7 +58,9 @@ def test_build_sh_installs_the_project_and_builds_with_its_arguments(repo: Path)
     result = _run(repo, "build.sh", "--site-dir", str(out))
     assert result.returncode == 0, result.stderr
     assert _log(repo, "python.log") == [
-        "-m pip install --quiet --disable-pip-version-check -e .", f"-m generator build --site-dir {out}"]
+        "-m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/build.txt",
+        "-m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .",
+        f"-m generator build --site-dir {out}"]
     assert (out / "index.html").is_file() and (out / "places" / "york" / "index.html").is_file()
 
 
@@ -77,5 +79,7 @@ def test_test_sh_installs_the_test_tools_and_passes_its_arguments_to_pytest(repo
     result = _run(repo, "test.sh", "-k", "map", "-m", "slow")
     assert result.returncode == 5, result.stderr  # pytest's status is the script's
     assert _log(repo, "python.log") == [
-        "-m pip install --quiet --disable-pip-version-check -e .[test]", "-m pytest -k map -m slow"]
+        "-m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/test.txt",
+        "-m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .",
+        "-m pytest -n auto --dist loadfile -k map -m slow"]
     assert _log(repo, "npm.log") == ["ci --silent --no-audit --no-fund"]
