@@ -133,6 +133,21 @@ class Quote(_Model):
     )
 
 
+# Where a story or an outcome comes from: declared once, used by both.
+_PUBLICATION = Field(
+    default=None,
+    description=f"The publication it comes from: an id from `site-data/publications.yaml`. "
+    f"Leave out for the 2015 report (`{DEFAULT_PUBLICATION}`).",
+    json_schema_extra={"vocabulary": "publications"},
+)
+_SECTION = Field(
+    default=None,
+    description="The section of the publication it comes from: an id from that publication's `sections` "
+    "in `site-data/publications.yaml`, e.g. `hurdles`. Required when the publication lists sections.",
+    json_schema_extra={"vocabulary": "sections"},
+)
+
+
 class Story(_Model):
     """One part of the place's story, tied to one of the report's lessons."""
 
@@ -143,18 +158,8 @@ class Story(_Model):
     title: Line = Field(description="A short heading in our own words.")
     text: Text = Field(description="The story in our own words. A blank line starts a new paragraph.")
     quotes: list[Quote] = Field(default_factory=list, description="The report's quotes for this story.")
-    publication: Id | None = Field(
-        default=None,
-        description=f"The publication it comes from: an id from `site-data/publications.yaml`. "
-        f"Leave out for the 2015 report (`{DEFAULT_PUBLICATION}`).",
-        json_schema_extra={"vocabulary": "publications"},
-    )
-    source: Id | None = Field(
-        default=None,
-        description="The section of the publication it comes from: an id from that publication's `sections` "
-        "in `site-data/publications.yaml`, e.g. `hurdles`. Required when the publication lists sections.",
-        json_schema_extra={"vocabulary": "sections"},
-    )
+    publication: Id | None = _PUBLICATION
+    source: Id | None = _SECTION
     enablers: list[Id] = Field(
         default_factory=list,
         description="The Enablers the report names in this part of the story (by name or in a quote): "
@@ -167,18 +172,8 @@ class Outcome(_Model):
     """A result the report lists for the place."""
 
     text: Text = Field(description="The outcome in our own words.")
-    publication: Id | None = Field(
-        default=None,
-        description=f"The publication it comes from: an id from `site-data/publications.yaml`. "
-        f"Leave out for the 2015 report (`{DEFAULT_PUBLICATION}`).",
-        json_schema_extra={"vocabulary": "publications"},
-    )
-    source: Id | None = Field(
-        default=None,
-        description="The section of the publication it comes from: an id from that publication's `sections` "
-        "in `site-data/publications.yaml`, e.g. `hurdles`. Required when the publication lists sections.",
-        json_schema_extra={"vocabulary": "sections"},
-    )
+    publication: Id | None = _PUBLICATION
+    source: Id | None = _SECTION
 
 
 class Link(_Model):
