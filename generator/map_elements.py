@@ -8,7 +8,7 @@ figure is kept, wrapped in a function of the container element, so one script se
 
 No place text reaches any element here: folium renders popup and tooltip text as a Jinja template,
 and puts it in a JavaScript template literal without escaping. The markers come from places.geojson
-in the browser (``content/assets/place-map.js``), which puts names and foci in the page as text.
+in the browser (``content/assets/place-map/``), which puts names and foci in the page as text.
 """
 
 from __future__ import annotations
@@ -38,7 +38,14 @@ TILES = TileSource(
 """The tile server, configured here and nowhere else. OpenStreetMap's policy asks for the visible
 attribution above and a Referer header (see ``overrides/main.html``)."""
 
-RUNTIME_JS = "assets/place-map.js"
+RUNTIME_JS = tuple(f"assets/place-map/{name}.js" for name in ("data", "state", "list", "markers", "keyboard", "map"))
+"""The map runtime, one file per concern, in the order they run (``map.js`` uses the others):
+data (places.geojson, bounds, this site's addresses), filter state and the address, the list beside
+the map, markers and popups, the keyboard, and the Leaflet glue. They are classic scripts that add to
+one namespace, ``window.PlaceMaps``, and set ``module.exports`` where there is a ``module``: the
+browser runs them in site.js's ordered queue with Leaflet (a classic script that folium's output
+expects as a global), and Node's test runner loads the same files (tests/js/) with ``require``, with
+no bundler and no build step. ES modules would not join that queue in order."""
 RUNTIME_CSS = "assets/place-map.css"
 LEAFLET = "map/leaflet/"
 MARKERCLUSTER = "map/leaflet.markercluster/"
@@ -161,7 +168,7 @@ class Outline(MacroElement):
 
 class PlaceMarkers(folium.elements.JSCSSMixin, MacroElement):
     """The places, read from places.geojson in the browser: one marker each, with popups, filters,
-    deep links and the list beside the map kept in step (see ``content/assets/place-map.js``)."""
+    deep links and the list beside the map kept in step (see ``content/assets/place-map/``)."""
 
     _template = Template(
         """
@@ -173,7 +180,7 @@ class PlaceMarkers(folium.elements.JSCSSMixin, MacroElement):
         {% endmacro %}
         """
     )
-    default_js = [("place_map", RUNTIME_JS)]
+    default_js = [(f"place_map_{i}", path) for i, path in enumerate(RUNTIME_JS)]
     default_css = [("place_map_css", RUNTIME_CSS)]
 
     def __init__(self, *, data: str, cluster: PlaceCluster | None = None) -> None:

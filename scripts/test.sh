@@ -19,6 +19,9 @@ if [ -f package.json ]; then
   npm ci --silent --no-audit --no-fund
 fi
 
+# The map script's unit tests first (Node's built-in test runner, no packages): a failure stops here.
+node --test tests/js/
+
 # One test process per core (pytest-xdist); a file's tests stay on one worker, so that its
 # module-wide fixtures (a build, a browser page) are made once.
 exec .venv/bin/python -m pytest -n auto --dist loadfile "$@"

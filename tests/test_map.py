@@ -16,7 +16,7 @@ from conftest import REPO, copy_project
 from generator import england
 from generator.build import build
 from generator.map import GEOJSON, SCRIPT, map_pages, maps, places_geojson
-from generator.map_elements import TILES, map_script, required_assets
+from generator.map_elements import RUNTIME_JS, TILES, map_script, required_assets
 from generator.render import make_environment
 from generator.validate import load_site
 
@@ -125,15 +125,16 @@ def test_leaflet_is_copied_from_its_package_and_nothing_from_a_cdn(built_site: P
     assert b"Leaflet 1.9.3" in (built_site / "map/leaflet/leaflet.js").read_bytes()[:200]
     assert (built_site / "map/leaflet/images/marker-icon.png").is_file()
     assert (built_site / "map/leaflet.markercluster/leaflet.markercluster.js").is_file()
-    for path in ("map/leaflet/leaflet.js", "map/leaflet.markercluster/leaflet.markercluster.js",
-                 "assets/place-map.js", "map/place-maps.js", "map/leaflet/leaflet.css", "assets/place-map.css"):
+    for path in ("map/leaflet/leaflet.js", "map/leaflet.markercluster/leaflet.markercluster.js", *RUNTIME_JS,
+                 "map/place-maps.js", "map/leaflet/leaflet.css", "assets/place-map.css"):
         assert (built_site / path).is_file(), path
     for page in (built_site / "map" / "index.html", built_site / "places" / "calderdale" / "index.html"):
         assert re.search(r'<script src="(\.\./)+assets/site\.js"', page.read_text(encoding="utf-8")), page
 
 
 def test_no_folium_page_furniture_leaks_into_the_site(built_site: Path) -> None:
-    ours = [*built_site.rglob("*.html"), *(built_site / "map").rglob("*.*"), *(built_site / "assets").glob("place-map.*")]
+    ours = [*built_site.rglob("*.html"), *(built_site / "map").rglob("*.*"), *(built_site / "assets").glob("place-map.*"),
+            *(built_site / "assets" / "place-map").glob("*.js")]
     for path in ours:
         if path.suffix not in {".html", ".css", ".js"}:
             continue

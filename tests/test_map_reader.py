@@ -11,7 +11,7 @@ from generator import england
 pytestmark = pytest.mark.browser
 
 MAP = f"PlaceMaps.get(document.querySelector({ALL_MAP!r})).map"
-MAP_FILES = ("/map/leaflet/", "/map/leaflet.markercluster/", "/assets/place-map.", "/map/place-maps.js")
+MAP_FILES = ("/map/leaflet/", "/map/leaflet.markercluster/", "/assets/place-map", "/map/place-maps.js")
 
 
 @pytest.fixture(params=[(1280, 900), (375, 740)], ids=["desktop", "phone"])

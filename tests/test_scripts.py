@@ -3,11 +3,12 @@ set up .venv, install what they say, pass their arguments on, and fail when the 
 
 They run in a copy of the repository whose .venv/bin/python is a stand-in that logs its arguments,
 skips `pip install` (this machine has no network to install from) and otherwise runs the real Python;
-`npm` is a stand-in on PATH that logs its arguments."""
+`npm` and `node` are stand-ins on PATH that log their arguments (`node` exits with NODE_STATUS)."""
 
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import stat
 import subprocess
@@ -15,7 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import copy_repository
+from conftest import REPO, copy_repository
 
 STAND_IN_PYTHON = """#!/bin/sh
 echo "$*" >> "{log}"
@@ -39,11 +40,12 @@ def repo(tmp_path: Path) -> Path:
     _executable(root / ".venv" / "bin" / "python", STAND_IN_PYTHON.format(
         log=tmp_path / "python.log", pytest_status=5, python=shlex.quote(sys.executable)))
     _executable(tmp_path / "bin" / "npm", f'#!/bin/sh\necho "$*" >> "{tmp_path / "npm.log"}"\n')
+    _executable(tmp_path / "bin" / "node", f'#!/bin/sh\necho "$*" >> "{tmp_path / "node.log"}"\nexit ${{NODE_STATUS:-0}}\n')
     return root
 
 
-def _run(repo: Path, script: str, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PATH": f"{repo.parent / 'bin'}{os.pathsep}{os.environ['PATH']}"}
+def _run(repo: Path, script: str, *args: str, node_status: int = 0) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PATH": f"{repo.parent / 'bin'}{os.pathsep}{os.environ['PATH']}", "NODE_STATUS": str(node_status)}
     return subprocess.run(["bash", str(repo / "scripts" / script), *args], cwd=repo.parent,  # not the repo
                           capture_output=True, text=True, env=env, timeout=600)
 
@@ -83,3 +85,21 @@ def test_test_sh_installs_the_test_tools_and_passes_its_arguments_to_pytest(repo
         "-m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .",
         "-m pytest -n auto --dist loadfile -k map -m slow"]
     assert _log(repo, "npm.log") == ["ci --silent --no-audit --no-fund"]
+    assert _log(repo, "node.log") == ["--test tests/js/"]  # the map script's unit tests
+
+
+def test_test_sh_runs_the_map_scripts_unit_tests_first_and_stops_when_they_fail(repo: Path) -> None:
+    result = _run(repo, "test.sh", node_status=1)
+    assert result.returncode == 1, result.stderr
+    assert _log(repo, "node.log") == ["--test tests/js/"]
+    assert not [line for line in _log(repo, "python.log") if line.startswith("-m pytest")]
+
+
+def test_the_unit_tests_test_sh_names_run_and_pass_with_node() -> None:
+    """The command test.sh runs, for real: Node finds the map script's test files and they pass."""
+    files = sorted((REPO / "tests" / "js").glob("*.test.js"))
+    assert files
+    result = subprocess.run(["node", "--test", "tests/js/"], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr
+    summary = dict(re.findall(r"^# (tests|pass|fail) (\d+)$", result.stdout, flags=re.M))
+    assert summary["fail"] == "0" and int(summary["pass"]) == int(summary["tests"]) >= len(files), summary

@@ -54,7 +54,7 @@
 
 /*
  * The maps' files load only on a page that has a map (an element with data-place-map), once, in
- * order: Leaflet, Leaflet.markercluster, the map runtime (assets/place-map.js) and the maps folium
+ * order: Leaflet, Leaflet.markercluster, the map runtime (assets/place-map/) and the maps folium
  * wrote (map/place-maps.js). The runtime then sets up every map on the page, again after each of
  * Material's instant navigations. The map's box is reserved by site.css, so nothing moves meanwhile.
  */
@@ -72,7 +72,12 @@
   var MAP_SCRIPTS = [
     "map/leaflet/leaflet.js",
     "map/leaflet.markercluster/leaflet.markercluster.js",
-    "assets/place-map.js",
+    "assets/place-map/data.js",
+    "assets/place-map/state.js",
+    "assets/place-map/list.js",
+    "assets/place-map/markers.js",
+    "assets/place-map/keyboard.js",
+    "assets/place-map/map.js",
     "map/place-maps.js",
   ];
   var loading = false;

@@ -1,0 +1,71 @@
+/*
+ * The place maps' data: places.geojson, a container's bounds, this site's addresses. One of the map
+ * runtime's files, listed with why they are plain scripts in generator/map_elements.py (RUNTIME_JS).
+ * Every value from the data reaches the page as text or a property, never as HTML or code.
+ */
+(function (api) {
+  "use strict";
+
+  var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  var cache = {};
+
+  function strings(value) {
+    return Array.isArray(value) ? value.filter(function (v) { return typeof v === "string"; }) : [];
+  }
+
+  /** "south,west,north,east" as [[south, west], [north, east]], or the fallback if it is not that. */
+  function parseBounds(text, fallback) {
+    var parts = String(text || "").split(",");
+    var n = parts.map(function (p) { return p.trim() === "" ? NaN : Number(p); });
+    var ok = n.length === 4 && n.every(isFinite) &&
+      Math.abs(n[0]) <= 90 && Math.abs(n[2]) <= 90 && Math.abs(n[1]) <= 180 && Math.abs(n[3]) <= 180;
+    return ok ? [[n[0], n[1]], [n[2], n[3]]] : fallback;
+  }
+
+  /** The container's data-bounds, or the fallback (folium's script calls this). */
+  function bounds(container, fallback) { return parseBounds(container.getAttribute("data-bounds"), fallback); }
+
+  /** An address from the data as a URL on this site (root's origin), or null: no other site, no scheme. */
+  function siteUrl(value, root) {
+    if (typeof value !== "string") return null;
+    var url;
+    try { url = new URL(value, root); } catch (e) { return null; }
+    return url.origin === new URL(root).origin ? url : null;
+  }
+
+  /** A place from a GeoJSON feature, checked; null if the feature is not a usable place. */
+  function placeOf(feature, root) {
+    var p = feature && feature.properties, g = feature && feature.geometry;
+    if (!p || !g || g.type !== "Point" || !Array.isArray(g.coordinates)) return null;
+    var lon = Number(g.coordinates[0]), lat = Number(g.coordinates[1]);
+    if (typeof p.slug !== "string" || !SLUG.test(p.slug) || !isFinite(lat) || !isFinite(lon)) return null;
+    return {
+      slug: p.slug,
+      name: String(p.name || p.slug),
+      number: Number.isInteger(p.number) ? p.number : null,
+      focus: typeof p.focus === "string" ? p.focus : "",
+      programmes: strings(p.programmes).filter(function (id) { return SLUG.test(id); }),
+      themes: strings(p.themes),
+      themeNames: strings(p.theme_names),
+      programmeNames: strings(p.programme_names),
+      lat: lat,
+      lon: lon,
+      url: siteUrl(p.url, root),
+    };
+  }
+
+  /** The JSON at url, fetched once per page (again after a failure). */
+  function load(url) {
+    if (!cache[url]) {
+      cache[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {
+        if (!response.ok) throw new Error(response.status + " " + response.statusText);
+        return response.json();
+      });
+      cache[url].catch(function () { delete cache[url]; });
+    }
+    return cache[url];
+  }
+
+  api.data = { parseBounds: parseBounds, siteUrl: siteUrl, placeOf: placeOf, load: load };
+  api.bounds = bounds;
+})(typeof module == "object" ? module.exports : (window.PlaceMaps = window.PlaceMaps || {}));

@@ -1,0 +1,375 @@
+/* The Leaflet glue: the places layer keeps markers, list, status and address in step; controls;
+   gestures; each map of a page set up, again after each instant navigation. */
+(function (api) {
+  "use strict";
+
+  var data = api.data, state = api.state, list = api.list, markers = api.markers, keyboard = api.keyboard;
+  var script = document.currentScript;
+  // This file is assets/place-map/map.js: the site's root is two folders up.
+  var root = new URL("../../", script ? script.src : window.location.href);
+  var instances = new WeakMap(), live = [];
+
+  function byId(id) { return id ? document.getElementById(id) : null; }
+
+  var PlacesLayer = L.Layer.extend({
+    initialize: function (container, options) {
+      L.setOptions(this, options);
+      this._container = container;
+      this._markers = [];
+      this._bySlug = {};
+      this._state = { theme: "", programmes: null };
+    },
+
+    onAdd: function (map) {
+      var self = this, c = this._container;
+      // Groups above single markers: a number is never hidden under a marker beside it.
+      if (!map.getPane("placeClusters")) map.createPane("placeClusters").style.zIndex = 640;  // markers: 600
+      this._group = this.options.cluster || L.featureGroup();
+      if (this.options.cluster) {
+        this._group.options.iconCreateFunction = markers.clusterIcon;
+        this._group.options.clusterPane = "placeClusters";
+      }
+      if (!map.hasLayer(this._group)) this._group.addTo(map);
+      this._only = c.getAttribute("data-places") ? c.getAttribute("data-places").split(" ") : null;
+      this._popups = c.getAttribute("data-popups") !== "false";
+      this._form = byId(c.getAttribute("data-filters"));
+      this._list = byId(c.getAttribute("data-list"));
+      this._status = byId(c.getAttribute("data-status"));
+      if (this._form) this._bindForm();
+      this._filterList();
+      this._icons = new WeakMap();
+      map.on({ popupopen: this._onPopupOpen, popupclose: this._onPopupClose, layeradd: this._remember }, this);
+      L.DomEvent.on(map.getContainer(), "keydown", this._onKeyDown, this);
+      data.load(new URL(this.options.data, root).href).then(function (collection) {
+        if (self._map) self._build(collection);
+      }).catch(function (error) {
+        self._message("The places could not be loaded (" + error.message + "). The list of places on this site has them all.");
+      });
+    },
+
+    onRemove: function (map) {
+      map.off({ popupopen: this._onPopupOpen, popupclose: this._onPopupClose, layeradd: this._remember }, this);
+      L.DomEvent.off(map.getContainer(), "keydown", this._onKeyDown, this);
+      this._group.clearLayers();
+    },
+
+    /** The slugs of the markers now on the map (in clusters or not). */
+    visibleSlugs: function () {
+      return this._group.getLayers().map(function (m) { return m.place.slug; }).sort();
+    },
+
+    _build: function (collection) {
+      var self = this, features = (collection && collection.features) || [];
+      // A popup as wide as a phone's map allows beside the controls (see markers.js).
+      var width = Math.max(160, Math.min(280, this._map.getSize().x - 130));
+      features.forEach(function (feature) {
+        var place = data.placeOf(feature, root);
+        if (!place || self._bySlug[place.slug] || (self._only && self._only.indexOf(place.slug) < 0)) return;
+        var marker = L.marker([place.lat, place.lon], {
+          title: place.name, keyboard: self._popups, riseOnHover: true, icon: markers.markerIcon(place),
+        });
+        marker.place = place;
+        if (self._popups) {
+          marker.bindPopup(markers.popup({ maxWidth: width, minWidth: Math.min(200, width) })
+            .setContent(function () { return markers.popupContent(place); }));
+        }
+        self._markers.push(marker);
+        self._bySlug[place.slug] = marker;
+      });
+      this._apply();
+      if (this._form) this._openFromUrl();
+    },
+
+    _matcher: function () {
+      var s = this._state;
+      return function (themes, programmes) { return state.matches(s, themes, programmes); };
+    },
+
+    _apply: function () {
+      if (!this._map) return;
+      var self = this, matches = this._matcher();
+      var shown = this._markers.filter(function (m) { return matches(m.place.themes, m.place.programmes); });
+      this._map.closePopup();
+      this._group.clearLayers();
+      if (this._group.addLayers) this._group.addLayers(shown);
+      else shown.forEach(function (m) { self._group.addLayer(m); });
+    },
+
+    _filterList: function () {
+      if (!this._list) return;
+      var counts = list.filterList(this._list, this._matcher());
+      if (!this._status) return;
+      var names = list.chosenNames(this._form, this._boxes());
+      this._status.textContent = list.statusText(this._state, counts[0], counts[1], names.theme, names.ticked);
+    },
+
+    _boxes: function () {
+      return Array.prototype.slice.call(this._form.querySelectorAll('input[type="checkbox"][name="programme"]'));
+    },
+
+    _bindForm: function () {
+      var self = this, form = this._form, select = form.elements.theme, boxes = this._boxes();
+      var themes = select ? Array.prototype.map.call(select.options, function (o) { return o.value; }) : [];
+      var wanted = state.fromSearch(window.location.search, themes, boxes.map(function (b) { return b.value; }));
+      if (select && wanted.theme) select.value = wanted.theme;
+      if (wanted.programmes) boxes.forEach(function (box) { box.checked = wanted.programmes.indexOf(box.value) >= 0; });
+      this._readForm();
+      L.DomEvent.on(form, "change", function () { self._readForm(); self._changed(); });
+      L.DomEvent.on(form, "reset", function () { setTimeout(function () { self._readForm(); self._changed(); }, 0); });
+      L.DomEvent.on(form, "submit", L.DomEvent.preventDefault);
+    },
+
+    _readForm: function () {
+      var boxes = this._boxes(), theme = this._form.elements.theme;
+      var ticked = boxes.filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
+      this._state = state.formState(theme ? theme.value : "", ticked, boxes.length);
+    },
+
+    _changed: function () {
+      this._filterList();
+      this._apply();
+      this._writeUrl({ theme: this._state.theme, programme: this._state.programmes, place: "" });
+    },
+
+    _writeUrl: function (values) {
+      if (!this._form) return;
+      var href = state.withValues(window.location.href, values);
+      // Keep the state Material's instant navigation stored for this entry (its scroll offset).
+      if (href !== window.location.href) window.history.replaceState(window.history.state, "", href);
+    },
+
+    _openFromUrl: function () {
+      var slug = state.deepLink(window.location.search, this._bySlug), marker = slug && this._bySlug[slug];
+      if (!marker || !this._group.hasLayer(marker)) return;
+      if (this._group.zoomToShowLayer) this._group.zoomToShowLayer(marker, function () { marker.openPopup(); });
+      else marker.openPopup();
+    },
+
+    _onPopupOpen: function (e) {
+      var marker = e.popup._source;
+      if (!marker || !marker.place) return;
+      this._writeUrl({ place: marker.place.slug });
+      var box = e.popup.getElement() && e.popup.getElement().querySelector(".place-popup");
+      if (!box) return;
+      L.DomEvent.on(box, "keydown", function (event) {
+        if (keyboard.inPopup(event.key) !== "close") return;
+        marker.closePopup();
+        if (marker.getElement()) marker.getElement().focus();
+      });
+      // Opened from the keyboard: take focus into the popup, so that Tab reaches its link next.
+      if (document.activeElement === marker.getElement()) box.focus({ preventScroll: true });
+    },
+
+    _onPopupClose: function (e) {
+      if (e.popup._source && e.popup._source.place) this._writeUrl({ place: "" });
+    },
+
+    _remember: function (e) {
+      if (e.layer.getElement && e.layer.getElement()) this._icons.set(e.layer.getElement(), e.layer);
+    },
+
+    _onKeyDown: function (e) {
+      var layer = this._icons.get(e.target);
+      if (!layer) return;
+      var cluster = Boolean(L.MarkerCluster && layer instanceof L.MarkerCluster);
+      var action = keyboard.onMarker(e.key, { cluster: cluster, popup: Boolean(layer.getPopup && layer.getPopup()) });
+      if (action) L.DomEvent.preventDefault(e);
+      if (action === "zoom") layer.fire("click", { originalEvent: { keyCode: 13 }, latlng: layer.getLatLng() }, true);
+      else if (action === "toggle") layer.togglePopup();
+    },
+
+    _message: function (text) {
+      var note = document.createElement("p");
+      note.className = "place-map__message";
+      note.textContent = text;
+      note.setAttribute("role", "status");
+      this._container.appendChild(note);
+    },
+  });
+
+
+  var MAC = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
+
+  /**
+   * The wheel and one-finger drags belong to the page until the reader engages the map: by clicking
+   * or tapping it, or moving the keyboard focus into it. Ctrl/⌘ with the wheel zooms at any time, and
+   * two fingers always move and zoom it (Leaflet's touch zoom). A short hint says so.
+   */
+  function Gestures(map) {
+    var self = this, c = (this._container = map.getContainer());
+    this._map = map;
+    this._touch = L.Browser.mobile || Boolean(window.matchMedia && window.matchMedia("(pointer: coarse)").matches);
+    this._hint = c.appendChild(document.createElement("div"));
+    this._hint.className = "place-map__hint";
+    this._hint.setAttribute("aria-hidden", "true");
+    this._disengage();
+    L.DomEvent.on(c, { wheel: this._onWheel, touchmove: this._onTouchMove, click: this._engage, focusin: this._engage,
+      focusout: this._onFocusOut, pointerleave: this._onLeave }, this);
+    this._outside = function (e) { if (!c.contains(e.target)) self._disengage(); };
+    document.addEventListener("pointerdown", this._outside, true);
+    map.on("unload", function () { document.removeEventListener("pointerdown", self._outside, true); });
+  }
+
+  Gestures.prototype = {
+    engaged: function () { return this._engaged; },
+    _engage: function () {
+      if (this._engaged) return;
+      this._set(true);
+      this._hide();
+    },
+    _disengage: function () { this._set(false); },
+    _set: function (on) {
+      this._engaged = on;
+      this._container.classList.toggle("place-map--engaged", on);
+      this._map.scrollWheelZoom[on ? "enable" : "disable"]();
+      if (this._touch) this._map.dragging[on ? "enable" : "disable"]();
+    },
+    _onFocusOut: function (e) {
+      if (!e.relatedTarget || !this._container.contains(e.relatedTarget)) this._disengage();
+    },
+    _onLeave: function (e) {
+      if (e.pointerType === "mouse") this._disengage();
+    },
+    _onWheel: function (e) {
+      if (this._engaged) return;
+      if (e.ctrlKey || e.metaKey) {
+        // Leaflet's own wheel zoom, which also stops the browser zooming the page. Its running total
+        // is only set up while the handler is on.
+        var wheel = this._map.scrollWheelZoom;
+        if (typeof wheel._delta !== "number" || !isFinite(wheel._delta)) wheel._delta = 0;
+        wheel._onWheelScroll(e);
+        this._hide();
+      } else this._show(MAC ? "Use ⌘ + scroll to zoom the map" : "Use Ctrl + scroll to zoom the map");
+    },
+    _onTouchMove: function (e) {
+      if (!this._engaged && e.touches && e.touches.length === 1) this._show("Use two fingers to move the map");
+      else this._hide();
+    },
+    _show: function (text) {
+      var self = this;
+      this._hint.textContent = text;
+      this._container.classList.add("place-map--hint");
+      clearTimeout(this._timer);
+      this._timer = setTimeout(function () { self._hide(); }, 1500);
+    },
+    _hide: function () {
+      clearTimeout(this._timer);
+      this._container.classList.remove("place-map--hint");
+    },
+  };
+
+
+  function button(bar, label, path, onClick) {
+    var b = L.DomUtil.create("button", "place-map__button", bar);
+    var svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    var shape = svg.appendChild(document.createElementNS("http://www.w3.org/2000/svg", "path"));
+    b.type = "button";
+    b.title = label;
+    b.setAttribute("aria-label", label);
+    svg.setAttribute("viewBox", "0 0 24 24");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    shape.setAttribute("d", path);
+    b.appendChild(svg);
+    L.DomEvent.on(b, "click", onClick);
+    return b;
+  }
+
+  function bar() {
+    var div = L.DomUtil.create("div", "leaflet-bar place-map__control");
+    L.DomEvent.disableClickPropagation(div);
+    return div;
+  }
+
+  var ResetView = L.Control.extend({
+    options: { position: "topleft" },
+    onAdd: function (map) {
+      var div = bar();
+      button(div, "Reset the view", "M12 3 2 12h3v8h6v-5h2v5h6v-8h3z", function () {
+        map.closePopup();
+        map.fitBounds(map.placeHome.bounds, map.placeHome.options);
+      });
+      return div;
+    },
+  });
+
+  var Fullscreen = L.Control.extend({
+    options: { position: "topleft" },
+    onAdd: function (map) {
+      var self = this, div = bar();
+      this._map = map;
+      this._button = button(div, "Show the map full screen",
+        "M4 4h6v2H6v4H4zm10 0h6v6h-2V6h-4zM4 14h2v4h4v2H4zm14 0h2v6h-6v-2h4z", function () { self._toggle(); });
+      this._button.setAttribute("aria-pressed", "false");
+      this._sync = function () { self._update(); };
+      this._escape = function (e) { if (keyboard.onPage(e.key, self._fullWindow()) === "leave") self._setFullWindow(false); };
+      document.addEventListener("fullscreenchange", this._sync);
+      document.addEventListener("keydown", this._escape);
+      return div;
+    },
+    onRemove: function () {
+      document.removeEventListener("fullscreenchange", this._sync);
+      document.removeEventListener("keydown", this._escape);
+    },
+    _fullWindow: function () {
+      return this._map.getContainer().classList.contains("place-map--fullwindow");
+    },
+    _toggle: function () {
+      var self = this, container = this._map.getContainer();
+      if (document.fullscreenElement === container) document.exitFullscreen();
+      else if (this._fullWindow()) this._setFullWindow(false);
+      else if (container.requestFullscreen) {
+        // Where the browser refuses (an iPhone, a frame), fill the window instead.
+        container.requestFullscreen().catch(function () { self._setFullWindow(true); });
+      } else this._setFullWindow(true);
+    },
+    _setFullWindow: function (on) {
+      this._map.getContainer().classList.toggle("place-map--fullwindow", on);
+      document.documentElement.classList.toggle("place-map-fullwindow", on);
+      this._update();
+    },
+    _update: function () {
+      var full = document.fullscreenElement === this._map.getContainer() || this._fullWindow();
+      var label = full ? "Leave full screen" : "Show the map full screen";
+      this._button.setAttribute("aria-pressed", String(full));
+      this._button.setAttribute("aria-label", label);
+      this._button.title = label;
+      this._map.invalidateSize();
+    },
+  });
+
+
+  function setUp() {
+    live = live.filter(function (item) {
+      if (item.container.isConnected) return true;
+      item.map.remove();
+      return false;
+    });
+    document.querySelectorAll("[data-place-map]").forEach(function (container) {
+      var setup = api.setups[container.getAttribute("data-place-map")];
+      if (instances.has(container) || !setup) return;
+      container.hidden = false;
+      var map = setup(container), layer = null;
+      map.eachLayer(function (l) { if (l instanceof PlacesLayer) layer = l; });
+      instances.set(container, { map: map, places: layer, gestures: map.placeGestures || null });
+      live.push({ container: container, map: map });
+    });
+  }
+
+  var started = false;
+  api.setups = {};
+  api.placesLayer = function (container, options) { return new PlacesLayer(container, options); };
+  api.outlineLayer = function (options) { return markers.outline({ url: new URL(options.data, root).href }); };
+  api.resetViewControl = function (options) { return new ResetView(options); };
+  api.fullscreenControl = function (options) { return new Fullscreen(options); };
+  api.gestures = function (map) { return new Gestures(map); };
+  api.get = function (container) { return instances.get(container); };
+  // map/place-maps.js calls this once it has defined every kind of map (it loads after this file).
+  api.ready = function () {
+    if (started) return;
+    started = true;
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setUp);
+    else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
+    else setUp();
+  };
+})(window.PlaceMaps);

@@ -1,0 +1,140 @@
+/* Markers, group icons, popups and England's outline. Leaflet's classes are made on first use, so
+   that Node loads the rest without Leaflet. */
+(function (api) {
+  "use strict";
+
+  var classes = null;
+
+  function element(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /** A popup's lines after the name, as [class, label, text]; the link is added apart. */
+  function popupRows(place) {
+    return [
+      ["place-popup__number", "", place.number ? "Local Vision place no. " + place.number : ""],
+      ["place-popup__programmes", "Programmes: ", place.programmeNames.join(", ")],
+      ["place-popup__focus", "Focus: ", place.focus],
+      ["place-popup__themes", "Themes: ", place.themeNames.join(", ")],
+    ].filter(function (row) { return row[2]; });
+  }
+
+  function popupContent(place) {
+    var box = element("div", "place-popup");
+    box.tabIndex = -1;
+    box.appendChild(element("p", "place-popup__name", place.name));
+    popupRows(place).forEach(function (row) {
+      var line = element("p", row[0]);
+      if (row[1]) line.appendChild(element("span", "place-popup__label", row[1]));
+      line.appendChild(document.createTextNode(row[2]));
+      box.appendChild(line);
+    });
+    if (place.url) {
+      var link = element("a", "place-popup__link", "Read the story of " + place.name), para = element("p");
+      link.href = place.url.href;
+      para.appendChild(link);
+      box.appendChild(para);
+    }
+    return box;
+  }
+
+  /** A marker's name for screen readers and as a tooltip. */
+  function markerLabel(place) {
+    return place.name + (place.programmeNames.length ? " (" + place.programmeNames.join(" and ") + ")" : "");
+  }
+
+  /** A group's name: how many places, which, and what selecting it does. */
+  function clusterLabel(names) {
+    return names.length + " places: " + names.slice().sort().join(", ") + ". Select to zoom in.";
+  }
+
+  /**
+   * How far a popup must stay from each edge of the map to be clear of every control, measured on
+   * the controls themselves: the buttons down the left side, anything at the top right, and the
+   * attribution along the bottom.
+   */
+  function controlPadding(map) {
+    var box = map.getContainer().getBoundingClientRect(), gap = 10, left = 0, top = 0, bottom = 0;
+    map.getContainer().querySelectorAll(".leaflet-control").forEach(function (control) {
+      var r = control.getBoundingClientRect(), corner = control.parentNode.classList;
+      if (!r.width || !r.height) return;
+      if (corner.contains("leaflet-left")) left = Math.max(left, r.right - box.left);
+      else if (corner.contains("leaflet-top")) top = Math.max(top, r.bottom - box.top);
+      if (corner.contains("leaflet-bottom") && corner.contains("leaflet-right")) bottom = Math.max(bottom, box.bottom - r.top);
+    });
+    return { topLeft: L.point(left + gap, top + gap), bottomRight: L.point(gap, bottom + gap) };
+  }
+
+  function leafletClasses() {
+    if (classes) return classes;
+    classes = {
+      // A group's or a marker's icon names it; Leaflet would make a group's a button.
+      Icon: L.DivIcon.extend({
+        createIcon: function (old) {
+          var div = L.DivIcon.prototype.createIcon.call(this, old);
+          div.setAttribute("role", "img");
+          div.setAttribute("aria-label", this.options.label);
+          div.title = this.options.label;
+          return div;
+        },
+      }),
+      Popup: L.Popup.extend({
+        _adjustPan: function () {
+          if (this._map) {
+            var padding = controlPadding(this._map);
+            this.options.autoPanPaddingTopLeft = padding.topLeft;
+            this.options.autoPanPaddingBottomRight = padding.bottomRight;
+          }
+          return L.Popup.prototype._adjustPan.apply(this, arguments);
+        },
+      }),
+      // England's outline under the tiles: where the places are still shows when no tiles load.
+      Outline: L.Layer.extend({
+        initialize: function (options) { L.setOptions(this, options); },
+        onAdd: function (map) {
+          if (!map.getPane("placeOutline")) map.createPane("placeOutline").style.zIndex = 150;  // tiles: 200
+          var layer = (this._layer = L.geoJSON(null, {
+            pane: "placeOutline", interactive: false, style: { className: "place-map__outline" },
+          }).addTo(map));
+          api.data.load(this.options.url).then(function (data) { layer.addData(data); }).catch(function () {});
+        },
+        onRemove: function (map) { map.removeLayer(this._layer); },
+      }),
+    };
+    return classes;
+  }
+
+  /** A place's marker: a dot in its programme's colour, split in two for a place in two programmes. */
+  function markerIcon(place) {
+    var ids = place.programmes.slice(0, 2), dot = element("span", "place-marker__dot");
+    if (ids.length === 2) dot.className += " place-marker__dot--split";
+    ids.forEach(function (id, index) { dot.setAttribute("data-programme-" + (index + 1), id); });
+    return new (leafletClasses().Icon)({
+      html: dot,
+      className: ["place-marker"].concat(place.programmes.map(function (id) { return "place-marker--" + id; })).join(" "),
+      iconSize: L.point(22, 22),
+      popupAnchor: L.point(0, -8),
+      label: markerLabel(place),
+    });
+  }
+
+  function clusterIcon(cluster) {
+    var names = cluster.getAllChildMarkers().map(function (m) { return m.place.name; });
+    var inner = element("div");
+    inner.appendChild(element("span", "", String(names.length)));
+    return new (leafletClasses().Icon)({
+      html: inner, className: "marker-cluster place-cluster", iconSize: L.point(40, 40), label: clusterLabel(names),
+    });
+  }
+
+  function popup(options) { return new (leafletClasses().Popup)(options); }
+  function outline(options) { return new (leafletClasses().Outline)(options); }
+
+  api.markers = {
+    popupRows: popupRows, popupContent: popupContent, markerLabel: markerLabel, clusterLabel: clusterLabel,
+    markerIcon: markerIcon, clusterIcon: clusterIcon, popup: popup, outline: outline,
+  };
+})(typeof module == "object" ? module.exports : (window.PlaceMaps = window.PlaceMaps || {}));

@@ -1,0 +1,51 @@
+/* The map page's filter state (a theme, the programmes ticked) and its address: ?theme=, ?programme=, ?place=. */
+(function (api) {
+  "use strict";
+
+  /** The state from the form's values: the theme chosen, the boxes ticked, and how many boxes. */
+  function formState(theme, ticked, boxes) {
+    return { theme: theme || "", programmes: ticked.length === boxes ? null : ticked.slice() };
+  }
+
+  /** A place shows while it has the theme (if one is chosen) and any programme still ticked. */
+  function matches(state, themes, programmes) {
+    if (state.theme && themes.indexOf(state.theme) < 0) return false;
+    return !state.programmes || programmes.some(function (id) { return state.programmes.indexOf(id) >= 0; });
+  }
+
+  /**
+   * What an address asks of the form: the theme to choose (only one the form offers, else "") and
+   * the programmes to tick (null: leave the boxes as they are; only ids the form offers).
+   */
+  function fromSearch(search, themes, programmes) {
+    var params = new URLSearchParams(search), theme = params.get("theme");
+    return {
+      theme: themes.indexOf(theme) >= 0 ? theme : "",
+      programmes: params.has("programme")
+        ? params.getAll("programme").filter(function (id) { return programmes.indexOf(id) >= 0; })
+        : null,
+    };
+  }
+
+  /** href with values written in: "" or null removes a key, a list repeats it ([] keeps it, empty). */
+  function withValues(href, values) {
+    var url = new URL(href);
+    Object.keys(values).forEach(function (key) {
+      var value = values[key];
+      url.searchParams.delete(key);
+      if (Array.isArray(value)) {
+        if (!value.length) url.searchParams.append(key, "");
+        value.forEach(function (item) { url.searchParams.append(key, item); });
+      } else if (value) url.searchParams.set(key, value);
+    });
+    return url.href;
+  }
+
+  /** The place an address opens (?place=slug): a slug among `known` (an object), else null. */
+  function deepLink(search, known) {
+    var slug = new URLSearchParams(search).get("place");
+    return slug && Object.prototype.hasOwnProperty.call(known, slug) ? slug : null;
+  }
+
+  api.state = { formState: formState, matches: matches, fromSearch: fromSearch, withValues: withValues, deepLink: deepLink };
+})(typeof module == "object" ? module.exports : (window.PlaceMaps = window.PlaceMaps || {}));

@@ -1,0 +1,92 @@
+// The map's data: places.geojson features, bounds, and addresses (content/assets/place-map/data.js).
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { data } = require("../../content/assets/place-map/data.js");
+
+const ROOT = "https://example.org/revolution/";
+
+function feature(properties, coordinates = [-1.8658, 53.7248]) {
+  return { type: "Feature", geometry: { type: "Point", coordinates }, properties };
+}
+
+test("bounds: four numbers in range, south,west,north,east", () => {
+  assert.deepEqual(data.parseBounds("50.1,-5.7,55.8,1.8", "fallback"), [[50.1, -5.7], [55.8, 1.8]]);
+  assert.deepEqual(data.parseBounds(" 50 , -5 , 55 , 1 ", null), [[50, -5], [55, 1]]);
+});
+
+test("bad bounds give the fallback", () => {
+  const fallback = [[1, 2], [3, 4]];
+  for (const bad of [null, undefined, "", "1,2,3", "1,2,3,4,5", "a,b,c,d", "1,2,,4", "91,0,0,0", "0,181,0,0",
+    "0,0,-91,0", "0,0,0,-180.5", "Infinity,0,0,0", "NaN,0,0,0", "1e999,0,0,0", "<script>,0,0,0", ",,,"]) {
+    assert.equal(data.parseBounds(bad, fallback), fallback, String(bad));
+  }
+});
+
+test("an address on this site is kept, made absolute", () => {
+  assert.equal(data.siteUrl("places/york/", ROOT).href, "https://example.org/revolution/places/york/");
+  assert.equal(data.siteUrl("/other/", ROOT).href, "https://example.org/other/");
+});
+
+test("an address off this site, or not an address, is refused", () => {
+  for (const bad of ["https://evil.example/", "//evil.example/x", "javascript:alert(1)", "data:text/html,<b>x</b>",
+    "http://example.org/revolution/", "https://example.org:8443/", "vbscript:x", " javascript:alert(1)", 42, null,
+    { href: "places/york/" }]) {
+    assert.equal(data.siteUrl(bad, ROOT), null, String(bad));
+  }
+});
+
+test("a feature becomes a place with checked values", () => {
+  const place = data.placeOf(feature({
+    slug: "calderdale", name: "Calderdale", number: 7, focus: "Children's activity",
+    programmes: ["local-vision", "Not A Slug", 3], programme_names: ["Local Vision"],
+    themes: ["physical-activity", {}], theme_names: ["Physical activity"], url: "places/calderdale/",
+  }), ROOT);
+  assert.deepEqual({ ...place, url: place.url.href }, {
+    slug: "calderdale", name: "Calderdale", number: 7, focus: "Children's activity",
+    programmes: ["local-vision"], programmeNames: ["Local Vision"], themes: ["physical-activity"],
+    themeNames: ["Physical activity"], lat: 53.7248, lon: -1.8658,
+    url: "https://example.org/revolution/places/calderdale/",
+  });
+});
+
+test("a feature with an off-site page keeps its marker but loses its link", () => {
+  const place = data.placeOf(feature({ slug: "york", name: "York", url: "https://evil.example/york/" }), ROOT);
+  assert.equal(place.url, null);
+  assert.equal(place.name, "York");
+});
+
+test("features that are not usable places are left out", () => {
+  for (const bad of [null, {}, { properties: { slug: "york" } },
+    feature({ slug: "<script>" }), feature({ slug: "../../x" }), feature({ slug: "York" }), feature({ slug: 7 }),
+    feature({ slug: "york" }, ["a", 53]), feature({ slug: "york" }, [NaN, 53]),
+    { geometry: { type: "Polygon", coordinates: [] }, properties: { slug: "york" } }]) {
+    assert.equal(data.placeOf(bad, ROOT), null, JSON.stringify(bad));
+  }
+});
+
+test("text stays text: a name or focus with markup is kept as it is, a non-integer number dropped", () => {
+  const name = "<img src=x onerror=alert(1)> ${alert(2)}";
+  const place = data.placeOf(feature({ slug: "x", name, focus: name, number: "7" }), ROOT);
+  assert.equal(place.name, name);
+  assert.equal(place.focus, name);
+  assert.equal(place.number, null);
+});
+
+test("the JSON is fetched once, and again after a failure", async () => {
+  const calls = [];
+  let fail = true;
+  global.fetch = async (url) => {
+    calls.push(url);
+    return fail ? { ok: false, status: 404, statusText: "Not Found" } : { ok: true, json: async () => ({ n: 1 }) };
+  };
+  try {
+    await assert.rejects(data.load("https://example.org/a.json"), /404 Not Found/);
+    fail = false;
+    assert.deepEqual(await data.load("https://example.org/a.json"), { n: 1 });
+    assert.deepEqual(await data.load("https://example.org/a.json"), { n: 1 });
+    assert.equal(calls.length, 2);
+  } finally {
+    delete global.fetch;
+  }
+});

@@ -1,0 +1,31 @@
+// Markers' and popups' text (content/assets/place-map/markers.js); drawing them needs Leaflet and
+// a page, which the browser tests cover.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { markers } = require("../../content/assets/place-map/markers.js");
+
+const YORK = { name: "York", number: 31, focus: "Ageing well", programmeNames: ["Local Vision"], themeNames: ["Older people", "Dementia"] };
+
+test("a popup has the number, programmes, focus and themes, each labelled", () => {
+  assert.deepEqual(markers.popupRows(YORK), [
+    ["place-popup__number", "", "Local Vision place no. 31"],
+    ["place-popup__programmes", "Programmes: ", "Local Vision"],
+    ["place-popup__focus", "Focus: ", "Ageing well"],
+    ["place-popup__themes", "Themes: ", "Older people, Dementia"],
+  ]);
+});
+
+test("a popup leaves out what a place does not have", () => {
+  const bare = { name: "X", number: null, focus: "", programmeNames: [], themeNames: [] };
+  assert.deepEqual(markers.popupRows(bare), []);
+});
+
+test("a marker is named with its programmes; a group with its places, sorted", () => {
+  assert.equal(markers.markerLabel(YORK), "York (Local Vision)");
+  assert.equal(markers.markerLabel({ ...YORK, programmeNames: ["A", "B"] }), "York (A and B)");
+  assert.equal(markers.markerLabel({ ...YORK, programmeNames: [] }), "York");
+  const names = ["York", "Brent", "Leeds"];
+  assert.equal(markers.clusterLabel(names), "3 places: Brent, Leeds, York. Select to zoom in.");
+  assert.deepEqual(names, ["York", "Brent", "Leeds"]);  // the caller's list is left alone
+});
