@@ -42,10 +42,11 @@ RUNTIME_JS = tuple(f"assets/place-map/{name}.js" for name in ("data", "state", "
 """The map runtime, one file per concern, in the order they run (``map.js`` uses the others):
 data (places.geojson, bounds, this site's addresses), filter state and the address, the list beside
 the map, markers and popups, the keyboard, and the Leaflet glue. They are classic scripts that add to
-one namespace, ``window.PlaceMaps``, and set ``module.exports`` where there is a ``module``: the
-browser runs them in site.js's ordered queue with Leaflet (a classic script that folium's output
-expects as a global), and Node's test runner loads the same files (tests/js/) with ``require``, with
-no bundler and no build step. ES modules would not join that queue in order."""
+one object (``window.PlaceMapParts``, which ``map.js`` publishes whole as ``window.PlaceMaps``), or
+to ``module.exports`` where there is a ``module``: the browser runs them in site.js's ordered queue
+with Leaflet (a classic script that folium's output expects as a global), and Node's test runner
+loads the same files (tests/js/) with ``require``, with no bundler and no build step. ES modules
+would not join that queue in order."""
 RUNTIME_CSS = "assets/place-map.css"
 LEAFLET = "map/leaflet/"
 MARKERCLUSTER = "map/leaflet.markercluster/"
@@ -155,7 +156,7 @@ class Outline(MacroElement):
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-            PlaceMaps.outlineLayer({{ this.options|tojavascript }}).addTo({{ this._parent.get_name() }});
+            PlaceMaps.outlineLayer(container, {{ this.options|tojavascript }}).addTo({{ this._parent.get_name() }});
         {% endmacro %}
         """
     )

@@ -7,6 +7,8 @@ Every page is a Jinja template in ``templates/`` rendered with an environment th
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +36,55 @@ def _finalize(value: Any) -> Md:
 def _url(context: jinja2.runtime.Context, target: str) -> Md:
     """A relative link from the page being rendered to ``target`` (a docs-relative path)."""
     return Md("../" * context["here"].count("/") + target)
+
+
+@jinja2.pass_context
+def _root(context: jinja2.runtime.Context) -> Md:
+    """The site's root relative to the page being rendered, as its address is served (MkDocs'
+    directory URLs: ``map/index.md`` is ``map/``, ``themes/dementia.md`` is ``themes/dementia/``),
+    for raw HTML, where MkDocs rewrites no link."""
+    here = context["here"]
+    depth = here.count("/") + (0 if here == "index.md" or here.endswith("/index.md") else 1)
+    return Md("../" * depth)
+
+
+LOCAL_VISION_NUMBER = "Local Vision place no."
+"""How a place's number in the report's Appendix A is named, on every page and in the map's popups."""
+
+
+def local_vision_number(number: int) -> str:
+    """A place's number in the report's Appendix A, as the pages and popups name it."""
+    return f"{LOCAL_VISION_NUMBER} {int(number)}"
+
+
+_COLOUR = re.compile(r"#[0-9a-f]{6}")
+
+
+@jinja2.pass_context
+def _programme_colour(context: jinja2.runtime.Context, programme: str) -> Md:
+    """A programme's colour from its vocabulary entry (checked there), for a style attribute."""
+    colour = context["site"].programmes[programme].colour
+    if not _COLOUR.fullmatch(colour):
+        raise ValueError(f"not a colour: {colour!r}")
+    return Md(colour)
+
+
+@jinja2.pass_context
+def _place_map_config(context: jinja2.runtime.Context) -> Md:
+    """What the map script takes from Python, as JSON for a map's ``data-config='…'`` attribute: the
+    site's root from this page, the slug pattern, each programme's name and colour, and the popup's
+    labels. The script carries no copy of any of them. (An attribute, not a <script type=
+    "application/json">: Material's instant navigation re-creates a script in the page content
+    without its type, and runs the JSON as code.)"""
+    site = context["site"]
+    text = json.dumps({
+        "root": _root(context),
+        "slug": SLUG_PATTERN,
+        "programmes": {id: {"name": p.name, "colour": str(_programme_colour(context, id))}
+                       for id, p in site.programmes.items()},
+        "labels": {"number": LOCAL_VISION_NUMBER},
+    }, ensure_ascii=False, separators=(",", ":"))
+    return Md(html.escape(text, quote=False).replace("'", "&#x27;"))
 
 
 @jinja2.pass_context
@@ -70,7 +121,7 @@ def _external(text: str, url: str) -> Md:
 def _cite(context: jinja2.runtime.Context, publication: str) -> Md:
     """A publication's title, in italics, linked to its page in the Sources section."""
     title = context["site"].publications[publication].title
-    return Md(f"*{_link(context, title, 'sources/' + _identifier(publication) + '.md')}*")
+    return Md(f"*{_link(context, title, 'sources/' + identifier(publication) + '.md')}*")
 
 
 @jinja2.pass_context
@@ -78,7 +129,7 @@ def _section_title(context: jinja2.runtime.Context, publication: str, section: s
     return context["site"].publications[publication].section(section).title
 
 
-def _identifier(value: str) -> Md:
+def identifier(value: str) -> Md:
     """A vocabulary id or slug (already validated) for a class name or path."""
     if not re.fullmatch(SLUG_PATTERN, value):
         raise ValueError(f"not an id: {value!r}")
@@ -95,7 +146,7 @@ def quote_anchor(owner: Any, quote: Any) -> Md:
         quotes, key, prefix = list(owner.quotes), owner.id, "l"
     for number, candidate in enumerate(quotes, start=1):
         if candidate is quote:
-            return Md(f"q-{_identifier(key)}-{prefix}{number}")
+            return Md(f"q-{identifier(key)}-{prefix}{number}")
     raise ValueError(f"the quote is not one of {key}'s")
 
 
@@ -112,13 +163,15 @@ def make_environment() -> jinja2.Environment:
     env.filters.update(
         paragraphs=markdown_paragraphs,
         html=html_text,
-        id=_identifier,
+        id=identifier,
         yaml=yaml_string,
         date=human_date,
     )
     env.globals.update(url=_url, link=_link, external=_external, cite=_cite, section_title=_section_title,
                        publication_of=publication_of, default_publication=DEFAULT_PUBLICATION,
-                       quote_anchor=quote_anchor)
+                       quote_anchor=quote_anchor, root=_root, programme_colour=_programme_colour,
+                       local_vision_number=local_vision_number,
+                       place_map_config=_place_map_config)
     return env
 
 

@@ -88,6 +88,24 @@ Id = Annotated[str, Strict(), Field(max_length=80, json_schema_extra={"pattern":
 """An id from one of the vocabularies in site-data/."""
 Coordinate = Annotated[float, Strict(), AfterValidator(_check_finite)]
 
+
+def contrast_with_white(colour: str) -> float:
+    """The WCAG contrast ratio of white text on ``colour`` (``#rrggbb``)."""
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+
+
+def _check_colour(value: str) -> str:
+    if contrast_with_white(value) < 4.5:
+        raise ValueError(f"white text on {value} is {contrast_with_white(value):.1f}:1; choose a darker colour "
+                         "(at least 4.5:1, such as `#2c5fb8`)")
+    return value
+
+
+Colour = Annotated[str, Strict(), Field(pattern=r"^#[0-9a-f]{6}$"), AfterValidator(_check_colour)]
+"""A colour as ``#rrggbb`` (lower case) that white text can be read on."""
+
 DEFAULT_PUBLICATION = "revolution-2015"
 """The publication a story, quote or outcome comes from when it names none: the 2015 report."""
 
@@ -305,6 +323,8 @@ class Programme(_Model):
     id: Id
     name: Name
     full_name: Line
+    colour: Colour = Field(description="Its colour on the maps, the key and its badges (`#rrggbb`): the site's "
+                           "only record of it. White text on it must reach 4.5:1.")
     description: Text = Field(description="What the report says about the programme, in our own words.")
     other_participants: list[Participant] = Field(
         default_factory=list,

@@ -5,6 +5,13 @@ const assert = require("node:assert/strict");
 const { data } = require("../../content/assets/place-map/data.js");
 
 const ROOT = "https://example.org/revolution/";
+// A config as the generator writes it into a map's page (_place_map_config in generator/render.py;
+// tests/test_map.py checks the built pages' own).
+const CONFIG_TEXT = JSON.stringify({
+  root: "../../", slug: "^[a-z0-9]+(?:-[a-z0-9]+)*$", labels: { number: "Local Vision place no." },
+  programmes: { "local-vision": { name: "Local Vision", colour: "#2c5fb8" } },
+});
+const CONFIG = data.parseConfig(CONFIG_TEXT, ROOT + "themes/dementia/");
 
 function feature(properties, coordinates = [-1.8658, 53.7248]) {
   return { type: "Feature", geometry: { type: "Point", coordinates }, properties };
@@ -36,12 +43,28 @@ test("an address off this site, or not an address, is refused", () => {
   }
 });
 
+test("the page's config gives the root from the page's address, the slug pattern and the programmes", () => {
+  assert.equal(CONFIG.root.href, ROOT);
+  assert.equal(data.parseConfig(CONFIG_TEXT, ROOT + "map/?place=york").root.href, "https://example.org/");
+  assert.ok(CONFIG.slug.test("older-people") && !CONFIG.slug.test("Older people") && !CONFIG.slug.test("a--b"));
+  assert.deepEqual(Object.keys(CONFIG.programmes), ["local-vision"]);
+  assert.equal(CONFIG.labels.number, "Local Vision place no.");
+});
+
+test("a missing or broken config is refused, not guessed", () => {
+  for (const bad of [null, "", "{", "null", "[]", "42", '{"root": "../"}', '{"root": "../", "slug": "^a$"}',
+    '{"root": 1, "slug": "^a$", "programmes": {}}', '{"root": "../", "slug": "(", "programmes": {}}',
+    '{"root": "../", "slug": "^a$", "programmes": null}']) {
+    assert.equal(data.parseConfig(bad, ROOT), null, String(bad));
+  }
+});
+
 test("a feature becomes a place with checked values", () => {
   const place = data.placeOf(feature({
     slug: "calderdale", name: "Calderdale", number: 7, focus: "Children's activity",
-    programmes: ["local-vision", "Not A Slug", 3], programme_names: ["Local Vision"],
+    programmes: ["local-vision", "not-in-the-vocabulary", "__proto__", 3], programme_names: ["Local Vision"],
     themes: ["physical-activity", {}], theme_names: ["Physical activity"], url: "places/calderdale/",
-  }), ROOT);
+  }), CONFIG);
   assert.deepEqual({ ...place, url: place.url.href }, {
     slug: "calderdale", name: "Calderdale", number: 7, focus: "Children's activity",
     programmes: ["local-vision"], programmeNames: ["Local Vision"], themes: ["physical-activity"],
@@ -51,7 +74,7 @@ test("a feature becomes a place with checked values", () => {
 });
 
 test("a feature with an off-site page keeps its marker but loses its link", () => {
-  const place = data.placeOf(feature({ slug: "york", name: "York", url: "https://evil.example/york/" }), ROOT);
+  const place = data.placeOf(feature({ slug: "york", name: "York", url: "https://evil.example/york/" }), CONFIG);
   assert.equal(place.url, null);
   assert.equal(place.name, "York");
 });
@@ -61,13 +84,13 @@ test("features that are not usable places are left out", () => {
     feature({ slug: "<script>" }), feature({ slug: "../../x" }), feature({ slug: "York" }), feature({ slug: 7 }),
     feature({ slug: "york" }, ["a", 53]), feature({ slug: "york" }, [NaN, 53]),
     { geometry: { type: "Polygon", coordinates: [] }, properties: { slug: "york" } }]) {
-    assert.equal(data.placeOf(bad, ROOT), null, JSON.stringify(bad));
+    assert.equal(data.placeOf(bad, CONFIG), null, JSON.stringify(bad));
   }
 });
 
 test("text stays text: a name or focus with markup is kept as it is, a non-integer number dropped", () => {
   const name = "<img src=x onerror=alert(1)> ${alert(2)}";
-  const place = data.placeOf(feature({ slug: "x", name, focus: name, number: "7" }), ROOT);
+  const place = data.placeOf(feature({ slug: "x", name, focus: name, number: "7" }), CONFIG);
   assert.equal(place.name, name);
   assert.equal(place.focus, name);
   assert.equal(place.number, null);

@@ -22,21 +22,17 @@ test("a theme without a name is named by its id", () => {
   assert.equal(list.statusText({ theme: "dementia", programmes: null }, 3, 41, "", []), "Showing 3 of 41 places: theme dementia.");
 });
 
-function item(slug, themes, programmes) {
-  const attributes = { "data-slug": slug, "data-themes": themes, "data-programmes": programmes };
-  return { hidden: false, getAttribute: (name) => (name in attributes ? attributes[name] : null) };
+function item(slug, display) {
+  return { display, getAttribute: (name) => (name === "data-slug" ? slug : null) };
 }
 
-test("the list hides the places that do not match and counts the rest", () => {
-  const items = [item("a", "dementia older-people", "local-vision"), item("b", "", "leadership-for-change"),
-    item("c", "dementia", "leadership-for-change local-vision")];
-  const fake = { querySelectorAll: () => items };
-  const seen = [];
-  const counts = list.filterList(fake, (themes, programmes) => {
-    seen.push([themes, programmes]);
-    return themes.includes("dementia");
-  });
-  assert.deepEqual(counts, [2, 3]);
-  assert.deepEqual(items.map((i) => i.hidden), [false, true, false]);
-  assert.deepEqual(seen[0], [["dementia", "older-people"], ["local-vision"]]);
+test("the places shown are the list's places its style sheet shows, counted", () => {
+  const items = [item("york", "list-item"), item("brent", "none"), item("__proto__", "list-item")];
+  const fake = { querySelectorAll: (selector) => (selector === "li[data-slug]" ? items : []) };
+  const shown = list.shown(fake, (i) => i.display !== "none");
+  assert.equal(shown.count, 2);
+  assert.equal(shown.total, 3);
+  assert.deepEqual(Object.keys(shown.slugs).sort(), ["__proto__", "york"]);
+  assert.equal(shown.slugs.brent, undefined);
+  assert.equal(list.shown({ querySelectorAll: () => [] }, () => true).count, 0);
 });

@@ -5,10 +5,11 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const { markers } = require("../../content/assets/place-map/markers.js");
 
+const LABELS = { number: "Local Vision place no." };
 const YORK = { name: "York", number: 31, focus: "Ageing well", programmeNames: ["Local Vision"], themeNames: ["Older people", "Dementia"] };
 
 test("a popup has the number, programmes, focus and themes, each labelled", () => {
-  assert.deepEqual(markers.popupRows(YORK), [
+  assert.deepEqual(markers.popupRows(YORK, LABELS), [
     ["place-popup__number", "", "Local Vision place no. 31"],
     ["place-popup__programmes", "Programmes: ", "Local Vision"],
     ["place-popup__focus", "Focus: ", "Ageing well"],
@@ -18,7 +19,7 @@ test("a popup has the number, programmes, focus and themes, each labelled", () =
 
 test("a popup leaves out what a place does not have", () => {
   const bare = { name: "X", number: null, focus: "", programmeNames: [], themeNames: [] };
-  assert.deepEqual(markers.popupRows(bare), []);
+  assert.deepEqual(markers.popupRows(bare, LABELS), []);
 });
 
 test("a marker is named with its programmes; a group with its places, sorted", () => {

@@ -13,19 +13,6 @@ test("every box ticked is every programme (null); fewer is that list", () => {
   assert.deepEqual(state.formState(undefined, [], 2), { theme: "", programmes: [] });
 });
 
-test("a place shows while it has the theme and any ticked programme", () => {
-  const all = { theme: "", programmes: null };
-  assert.ok(state.matches(all, [], []));
-  const dementia = { theme: "dementia", programmes: null };
-  assert.ok(state.matches(dementia, ["older-people", "dementia"], ["local-vision"]));
-  assert.ok(!state.matches(dementia, ["older-people"], ["local-vision"]));
-  const lv = { theme: "", programmes: ["local-vision"] };
-  assert.ok(state.matches(lv, [], ["leadership-for-change", "local-vision"]));  // in both: either is enough
-  assert.ok(!state.matches(lv, [], ["leadership-for-change"]));
-  assert.ok(!state.matches({ theme: "", programmes: [] }, ["dementia"], PROGRAMMES));
-  assert.ok(!state.matches({ theme: "dementia", programmes: ["local-vision"] }, ["dementia"], ["leadership-for-change"]));
-});
-
 test("the address chooses a theme and ticks programmes the form offers", () => {
   assert.deepEqual(state.fromSearch("?theme=dementia&programme=local-vision", THEMES, PROGRAMMES),
     { theme: "dementia", programmes: ["local-vision"] });

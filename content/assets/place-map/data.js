@@ -6,8 +6,9 @@
 (function (api) {
   "use strict";
 
-  var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   var cache = {};
+
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
 
   function strings(value) {
     return Array.isArray(value) ? value.filter(function (v) { return typeof v === "string"; }) : [];
@@ -25,6 +26,20 @@
   /** The container's data-bounds, or the fallback (folium's script calls this). */
   function bounds(container, fallback) { return parseBounds(container.getAttribute("data-bounds"), fallback); }
 
+  /**
+   * What the generator wrote for a map (see _place_map_config in generator/render.py): the site's
+   * root, the slug pattern, the programmes and the labels; null if it is missing or not that.
+   */
+  function parseConfig(text, pageUrl) {
+    try {
+      var c = JSON.parse(text);
+      if (typeof c.root !== "string" || typeof c.slug !== "string" || typeof c.programmes !== "object" || !c.programmes) return null;
+      return { root: new URL(c.root, pageUrl), slug: new RegExp(c.slug), programmes: c.programmes, labels: c.labels || {} };
+    } catch (e) {
+      return null;
+    }
+  }
+
   /** An address from the data as a URL on this site (root's origin), or null: no other site, no scheme. */
   function siteUrl(value, root) {
     if (typeof value !== "string") return null;
@@ -33,24 +48,24 @@
     return url.origin === new URL(root).origin ? url : null;
   }
 
-  /** A place from a GeoJSON feature, checked; null if the feature is not a usable place. */
-  function placeOf(feature, root) {
+  /** A place from a GeoJSON feature, checked against the config; null if it is not a usable place. */
+  function placeOf(feature, config) {
     var p = feature && feature.properties, g = feature && feature.geometry;
     if (!p || !g || g.type !== "Point" || !Array.isArray(g.coordinates)) return null;
     var lon = Number(g.coordinates[0]), lat = Number(g.coordinates[1]);
-    if (typeof p.slug !== "string" || !SLUG.test(p.slug) || !isFinite(lat) || !isFinite(lon)) return null;
+    if (typeof p.slug !== "string" || !config.slug.test(p.slug) || !isFinite(lat) || !isFinite(lon)) return null;
     return {
       slug: p.slug,
       name: String(p.name || p.slug),
       number: Number.isInteger(p.number) ? p.number : null,
       focus: typeof p.focus === "string" ? p.focus : "",
-      programmes: strings(p.programmes).filter(function (id) { return SLUG.test(id); }),
+      programmes: strings(p.programmes).filter(function (id) { return has(config.programmes, id); }),
       themes: strings(p.themes),
       themeNames: strings(p.theme_names),
       programmeNames: strings(p.programme_names),
       lat: lat,
       lon: lon,
-      url: siteUrl(p.url, root),
+      url: siteUrl(p.url, config.root),
     };
   }
 
@@ -66,6 +81,6 @@
     return cache[url];
   }
 
-  api.data = { parseBounds: parseBounds, siteUrl: siteUrl, placeOf: placeOf, load: load };
+  api.data = { parseBounds: parseBounds, parseConfig: parseConfig, siteUrl: siteUrl, placeOf: placeOf, load: load };
   api.bounds = bounds;
-})(typeof module == "object" ? module.exports : (window.PlaceMaps = window.PlaceMaps || {}));
+})(typeof module == "object" ? module.exports : (window.PlaceMapParts = window.PlaceMapParts || {}));

@@ -18,4 +18,4 @@
   function onPage(key, fullWindow) { return key === "Escape" && fullWindow ? "leave" : null; }
 
   api.keyboard = { onMarker: onMarker, inPopup: inPopup, onPage: onPage };
-})(typeof module == "object" ? module.exports : (window.PlaceMaps = window.PlaceMaps || {}));
+})(typeof module == "object" ? module.exports : (window.PlaceMapParts = window.PlaceMapParts || {}));

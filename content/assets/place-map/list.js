@@ -11,16 +11,19 @@
     return "Showing " + count + " of " + total + " places: " + parts.join("; ") + ".";
   }
 
-  function words(item, name) { return (item.getAttribute(name) || "").split(" "); }
-
-  /** Hide the list's places that do not match; returns [shown, total]. */
-  function filterList(list, matches) {
-    var items = list.querySelectorAll("li[data-slug]"), count = 0;
+  /**
+   * The places the list shows: the map page's style sheet hides the others (the filter's one
+   * definition, see filter_rules in generator/map.py). isShown(item) defaults to the computed style.
+   */
+  function shown(list, isShown) {
+    var items = list.querySelectorAll("li[data-slug]"), slugs = Object.create(null), count = 0;
+    isShown = isShown || function (item) { return getComputedStyle(item).display !== "none"; };
     items.forEach(function (item) {
-      item.hidden = !matches(words(item, "data-themes"), words(item, "data-programmes"));
-      if (!item.hidden) count += 1;
+      if (!isShown(item)) return;
+      slugs[item.getAttribute("data-slug")] = true;
+      count += 1;
     });
-    return [count, items.length];
+    return { slugs: slugs, count: count, total: items.length };
   }
 
   /** The names the status line gives for the form's choices. */
@@ -33,5 +36,5 @@
     };
   }
 
-  api.list = { statusText: statusText, filterList: filterList, chosenNames: chosenNames };
-})(typeof module == "object" ? module.exports : (window.PlaceMaps = window.PlaceMaps || {}));
+  api.list = { statusText: statusText, shown: shown, chosenNames: chosenNames };
+})(typeof module == "object" ? module.exports : (window.PlaceMapParts = window.PlaceMapParts || {}));

@@ -4,12 +4,15 @@
   "use strict";
 
   var data = api.data, state = api.state, list = api.list, markers = api.markers, keyboard = api.keyboard;
-  var script = document.currentScript;
-  // This file is assets/place-map/map.js: the site's root is two folders up.
-  var root = new URL("../../", script ? script.src : window.location.href);
   var instances = new WeakMap(), live = [];
 
   function byId(id) { return id ? document.getElementById(id) : null; }
+
+  /** The container's config (see data.js), read once. */
+  function configOf(container) {
+    if (!("placeConfig" in container)) container.placeConfig = data.parseConfig(container.getAttribute("data-config"), window.location.href);
+    return container.placeConfig;
+  }
 
   var PlacesLayer = L.Layer.extend({
     initialize: function (container, options) {
@@ -35,12 +38,14 @@
       this._form = byId(c.getAttribute("data-filters"));
       this._list = byId(c.getAttribute("data-list"));
       this._status = byId(c.getAttribute("data-status"));
+      this._config = configOf(c);
       if (this._form) this._bindForm();
-      this._filterList();
+      this._showStatus();
       this._icons = new WeakMap();
       map.on({ popupopen: this._onPopupOpen, popupclose: this._onPopupClose, layeradd: this._remember }, this);
       L.DomEvent.on(map.getContainer(), "keydown", this._onKeyDown, this);
-      data.load(new URL(this.options.data, root).href).then(function (collection) {
+      (this._config ? data.load(new URL(this.options.data, this._config.root).href)
+        : Promise.reject(new Error("no map settings in the page"))).then(function (collection) {
         if (self._map) self._build(collection);
       }).catch(function (error) {
         self._message("The places could not be loaded (" + error.message + "). The list of places on this site has them all.");
@@ -63,15 +68,15 @@
       // A popup as wide as a phone's map allows beside the controls (see markers.js).
       var width = Math.max(160, Math.min(280, this._map.getSize().x - 130));
       features.forEach(function (feature) {
-        var place = data.placeOf(feature, root);
+        var place = data.placeOf(feature, self._config);
         if (!place || self._bySlug[place.slug] || (self._only && self._only.indexOf(place.slug) < 0)) return;
         var marker = L.marker([place.lat, place.lon], {
-          title: place.name, keyboard: self._popups, riseOnHover: true, icon: markers.markerIcon(place),
+          title: place.name, keyboard: self._popups, riseOnHover: true, icon: markers.markerIcon(place, self._config.programmes),
         });
         marker.place = place;
         if (self._popups) {
           marker.bindPopup(markers.popup({ maxWidth: width, minWidth: Math.min(200, width) })
-            .setContent(function () { return markers.popupContent(place); }));
+            .setContent(function () { return markers.popupContent(place, self._config.labels); }));
         }
         self._markers.push(marker);
         self._bySlug[place.slug] = marker;
@@ -80,27 +85,22 @@
       if (this._form) this._openFromUrl();
     },
 
-    _matcher: function () {
-      var s = this._state;
-      return function (themes, programmes) { return state.matches(s, themes, programmes); };
-    },
-
+    // The filter is defined once, in the map page's style sheet (filter_rules in generator/map.py), which
+    // hides the list's places with or without JavaScript: the markers follow the list.
     _apply: function () {
       if (!this._map) return;
-      var self = this, matches = this._matcher();
-      var shown = this._markers.filter(function (m) { return matches(m.place.themes, m.place.programmes); });
+      var self = this, listed = this._list && list.shown(this._list).slugs;
+      var shown = this._markers.filter(function (m) { return !listed || listed[m.place.slug]; });
       this._map.closePopup();
       this._group.clearLayers();
       if (this._group.addLayers) this._group.addLayers(shown);
       else shown.forEach(function (m) { self._group.addLayer(m); });
     },
 
-    _filterList: function () {
-      if (!this._list) return;
-      var counts = list.filterList(this._list, this._matcher());
-      if (!this._status) return;
-      var names = list.chosenNames(this._form, this._boxes());
-      this._status.textContent = list.statusText(this._state, counts[0], counts[1], names.theme, names.ticked);
+    _showStatus: function () {
+      if (!this._status || !this._list || !this._form) return;
+      var shown = list.shown(this._list), names = list.chosenNames(this._form, this._boxes());
+      this._status.textContent = list.statusText(this._state, shown.count, shown.total, names.theme, names.ticked);
     },
 
     _boxes: function () {
@@ -126,7 +126,7 @@
     },
 
     _changed: function () {
-      this._filterList();
+      this._showStatus();
       this._apply();
       this._writeUrl({ theme: this._state.theme, programme: this._state.programmes, place: "" });
     },
@@ -359,7 +359,10 @@
   var started = false;
   api.setups = {};
   api.placesLayer = function (container, options) { return new PlacesLayer(container, options); };
-  api.outlineLayer = function (options) { return markers.outline({ url: new URL(options.data, root).href }); };
+  api.outlineLayer = function (container, options) {
+    var config = configOf(container);
+    return markers.outline({ url: config && new URL(options.data, config.root).href });
+  };
   api.resetViewControl = function (options) { return new ResetView(options); };
   api.fullscreenControl = function (options) { return new Fullscreen(options); };
   api.gestures = function (map) { return new Gestures(map); };
@@ -372,4 +375,7 @@
     else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
     else setUp();
   };
-})(window.PlaceMaps);
+  // The parts become window.PlaceMaps (what map/place-maps.js calls) only now, all together.
+  window.PlaceMaps = api;
+  delete window.PlaceMapParts;
+})(window.PlaceMapParts);

@@ -13,20 +13,20 @@
   }
 
   /** A popup's lines after the name, as [class, label, text]; the link is added apart. */
-  function popupRows(place) {
+  function popupRows(place, labels) {
     return [
-      ["place-popup__number", "", place.number ? "Local Vision place no. " + place.number : ""],
+      ["place-popup__number", "", place.number ? labels.number + " " + place.number : ""],
       ["place-popup__programmes", "Programmes: ", place.programmeNames.join(", ")],
       ["place-popup__focus", "Focus: ", place.focus],
       ["place-popup__themes", "Themes: ", place.themeNames.join(", ")],
     ].filter(function (row) { return row[2]; });
   }
 
-  function popupContent(place) {
+  function popupContent(place, labels) {
     var box = element("div", "place-popup");
     box.tabIndex = -1;
     box.appendChild(element("p", "place-popup__name", place.name));
-    popupRows(place).forEach(function (row) {
+    popupRows(place, labels).forEach(function (row) {
       var line = element("p", row[0]);
       if (row[1]) line.appendChild(element("span", "place-popup__label", row[1]));
       line.appendChild(document.createTextNode(row[2]));
@@ -99,7 +99,7 @@
           var layer = (this._layer = L.geoJSON(null, {
             pane: "placeOutline", interactive: false, style: { className: "place-map__outline" },
           }).addTo(map));
-          api.data.load(this.options.url).then(function (data) { layer.addData(data); }).catch(function () {});
+          if (this.options.url) api.data.load(this.options.url).then(function (data) { layer.addData(data); }).catch(function () {});
         },
         onRemove: function (map) { map.removeLayer(this._layer); },
       }),
@@ -108,10 +108,10 @@
   }
 
   /** A place's marker: a dot in its programme's colour, split in two for a place in two programmes. */
-  function markerIcon(place) {
+  function markerIcon(place, programmes) {
     var ids = place.programmes.slice(0, 2), dot = element("span", "place-marker__dot");
     if (ids.length === 2) dot.className += " place-marker__dot--split";
-    ids.forEach(function (id, index) { dot.setAttribute("data-programme-" + (index + 1), id); });
+    ids.forEach(function (id, index) { dot.style.setProperty("--c" + (index + 1), programmes[id].colour); });
     return new (leafletClasses().Icon)({
       html: dot,
       className: ["place-marker"].concat(place.programmes.map(function (id) { return "place-marker--" + id; })).join(" "),
@@ -137,4 +137,4 @@
     popupRows: popupRows, popupContent: popupContent, markerLabel: markerLabel, clusterLabel: clusterLabel,
     markerIcon: markerIcon, clusterIcon: clusterIcon, popup: popup, outline: outline,
   };
-})(typeof module == "object" ? module.exports : (window.PlaceMaps = window.PlaceMaps || {}));
+})(typeof module == "object" ? module.exports : (window.PlaceMapParts = window.PlaceMapParts || {}));

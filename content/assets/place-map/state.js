@@ -7,12 +7,6 @@
     return { theme: theme || "", programmes: ticked.length === boxes ? null : ticked.slice() };
   }
 
-  /** A place shows while it has the theme (if one is chosen) and any programme still ticked. */
-  function matches(state, themes, programmes) {
-    if (state.theme && themes.indexOf(state.theme) < 0) return false;
-    return !state.programmes || programmes.some(function (id) { return state.programmes.indexOf(id) >= 0; });
-  }
-
   /**
    * What an address asks of the form: the theme to choose (only one the form offers, else "") and
    * the programmes to tick (null: leave the boxes as they are; only ids the form offers).
@@ -47,5 +41,5 @@
     return slug && Object.prototype.hasOwnProperty.call(known, slug) ? slug : null;
   }
 
-  api.state = { formState: formState, matches: matches, fromSearch: fromSearch, withValues: withValues, deepLink: deepLink };
-})(typeof module == "object" ? module.exports : (window.PlaceMaps = window.PlaceMaps || {}));
+  api.state = { formState: formState, fromSearch: fromSearch, withValues: withValues, deepLink: deepLink };
+})(typeof module == "object" ? module.exports : (window.PlaceMapParts = window.PlaceMapParts || {}));
