@@ -181,18 +181,23 @@ def browser() -> Iterator:
 @pytest.fixture
 def new_page(browser) -> Iterator:
     """``new_page(**context_options)``: a tab in a fresh browser context. At teardown the test fails
-    if any tab it opened had a console error or page error (see :func:`allowed_console_error`)."""
+    if any tab it opened had a console error or page error (see :func:`allowed_console_error`).
+    ``tab.sibling()`` opens another tab in the same context (its settings, its permissions), checked
+    the same way."""
     contexts, tabs = [], []
+
+    def watched(tab):
+        watch_errors(tab)
+        tab.sibling = lambda: watched(tab.context.new_page())
+        tabs.append(tab)
+        return tab
 
     def open_tab(*, init_script: str | None = None, **options: object):
         context = browser.new_context(**options)
         if init_script:
             context.add_init_script(init_script)
         contexts.append(context)
-        tab = context.new_page()
-        watch_errors(tab)
-        tabs.append(tab)
-        return tab
+        return watched(context.new_page())
 
     yield open_tab
     for context in contexts:

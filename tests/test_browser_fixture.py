@@ -31,12 +31,20 @@ def test_a_console_error_fails_the_test_at_teardown(pytester: pytest.Pytester) -
     result.stdout.fnmatch_lines(["*ERROR at teardown of test_it*", "*deliberate console error*"])
 
 
-def test_a_page_error_fails_a_test_that_opened_its_page_with_new_page(pytester: pytest.Pytester) -> None:
-    body = (f"def test_it(new_page):\n    tab = new_page(viewport={{'width': 375, 'height': 740}})\n"
-            f"    tab.goto({THROWING_PAGE!r})\n    tab.wait_for_timeout(200)\n")
+NEW_PAGE_BODY = (f"def test_it(new_page):\n    tab = new_page(viewport={{'width': 375, 'height': 740}})\n"
+                 f"    tab.goto({THROWING_PAGE!r})\n    tab.wait_for_timeout(200)\n")
+SIBLING_BODY = (f"def test_it(page):\n    tab = page.sibling()\n    tab.goto({ERROR_PAGE!r})\n"
+                f"    tab.wait_for_timeout(200)\n    assert tab.context is page.context\n")
+
+
+@pytest.mark.parametrize(("body", "reported"), [
+    (NEW_PAGE_BODY, "*page error: *deliberate page error*"),
+    (SIBLING_BODY, "*console error: deliberate console error*"),
+], ids=["new_page", "sibling-tab"])
+def test_an_error_fails_a_test_whichever_way_it_opened_its_tab(pytester: pytest.Pytester, body: str, reported: str) -> None:
     result = _run(pytester, body)
     result.assert_outcomes(passed=1, errors=1)
-    result.stdout.fnmatch_lines(["*page error: *deliberate page error*"])
+    result.stdout.fnmatch_lines([reported])
 
 
 def test_a_clean_page_passes(pytester: pytest.Pytester) -> None:

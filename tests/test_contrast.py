@@ -20,28 +20,24 @@ PAGES = ["", "map/?place=york", "places/calderdale/", "lessons/relationships/", 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 375])
-def test_every_text_has_enough_contrast(browser, site_url: str, scheme: str, width: int) -> None:
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
-    page = context.new_page()
+def test_every_text_has_enough_contrast(new_page, site_url: str, scheme: str, width: int) -> None:
+    page = new_page(viewport={"width": width, "height": 900}, color_scheme=scheme)  # console errors fail it too
     page.route(TILES_GLOB, lambda route: route.fulfill(status=200, content_type="image/png", body=BLANK_TILE))
     failures = []
-    try:
-        for path in PAGES:
-            page.goto(site_url + path)
-            if path.startswith("map/"):
-                _wait(page, ALL_MAP)
-                page.locator(f"{ALL_MAP} .place-popup").wait_for()
-                page.wait_for_timeout(500)
-            elif page.locator("[data-place-map]").count():
-                _wait(page, ".place-map--small")
-            texts = page.evaluate(CHECK)
-            assert texts
-            if path.startswith("map/"):
-                on_map = [t for t in texts if "leaflet" in t["where"] or "place-popup" in t["where"]
-                          or "marker-cluster" in t["where"]]
-                assert any("place-popup" in t["where"] for t in on_map)  # the popup was checked
-                assert any("attribution" in t["where"] for t in on_map)
-            failures += [(path, t) for t in texts if t["ratio"] is None or t["ratio"] < t["needed"]]
-    finally:
-        context.close()
+    for path in PAGES:
+        page.goto(site_url + path)
+        if path.startswith("map/"):
+            _wait(page, ALL_MAP)
+            page.locator(f"{ALL_MAP} .place-popup").wait_for()
+            page.wait_for_timeout(500)
+        elif page.locator("[data-place-map]").count():
+            _wait(page, ".place-map--small")
+        texts = page.evaluate(CHECK)
+        assert texts
+        if path.startswith("map/"):
+            on_map = [t for t in texts if "leaflet" in t["where"] or "place-popup" in t["where"]
+                      or "marker-cluster" in t["where"]]
+            assert any("place-popup" in t["where"] for t in on_map)  # the popup was checked
+            assert any("attribution" in t["where"] for t in on_map)
+        failures += [(path, t) for t in texts if t["ratio"] is None or t["ratio"] < t["needed"]]
     assert failures == []

@@ -15,15 +15,13 @@ MAP_FILES = ("/map/leaflet/", "/map/leaflet.markercluster/", "/assets/place-map"
 
 
 @pytest.fixture(params=[(1280, 900), (375, 740)], ids=["desktop", "phone"])
-def sized_page(request, browser):
+def sized_page(request, new_page):
+    """A tab at a desktop's or a phone's size; like ``page``, a console error fails the test."""
     width, height = request.param
-    context = browser.new_context(viewport={"width": width, "height": height}, has_touch=width < 500,
-                                  is_mobile=width < 500)
-    page = context.new_page()
+    page = new_page(viewport={"width": width, "height": height}, has_touch=width < 500, is_mobile=width < 500)
     page.route(TILES_GLOB, lambda route: route.fulfill(status=200, content_type="image/png", body=BLANK_TILE))
     page.width = width  # type: ignore[attr-defined]
-    yield page
-    context.close()
+    return page
 
 
 def test_the_wheel_scrolls_the_page_until_the_reader_engages_the_map(page, site_url: str) -> None:
@@ -84,7 +82,7 @@ def test_one_finger_scrolls_the_page_over_a_map_on_a_phone(sized_page, site_url:
     sized_page.touchscreen.tap(box["x"] + 8, box["y"] + box["height"] - 40)
     assert sized_page.evaluate(f"() => {MAP}.dragging.enabled()") is True
     assert container.evaluate("e => getComputedStyle(e).touchAction") == "none"
-    small = sized_page.context.new_page()
+    small = sized_page.sibling()
     small.route(TILES_GLOB, lambda route: route.fulfill(status=200, content_type="image/png", body=BLANK_TILE))
     _open(small, site_url + "themes/dementia/", ".place-map--small")
     assert small.locator(".place-map--small").evaluate("e => getComputedStyle(e).touchAction") == "pan-x pan-y"
