@@ -1,8 +1,5 @@
-/*
- * The place maps' data: places.geojson, a container's bounds, this site's addresses. One of the map
- * runtime's files, listed with why they are plain scripts in generator/map_elements.py (RUNTIME_JS).
- * Every value from the data reaches the page as text or a property, never as HTML or code.
- */
+/* The maps' data: the page's config, places.geojson, bounds, addresses (files: RUNTIME_JS in
+   generator/map_elements.py). A value from the data reaches the page as text, never HTML or code. */
 (function (api) {
   "use strict";
 
@@ -14,22 +11,18 @@
     return Array.isArray(value) ? value.filter(function (v) { return typeof v === "string"; }) : [];
   }
 
-  /** "south,west,north,east" as [[south, west], [north, east]], or the fallback if it is not that. */
+  /** "south,west,north,east" as [[s, w], [n, e]], or the fallback. */
   function parseBounds(text, fallback) {
-    var parts = String(text || "").split(",");
-    var n = parts.map(function (p) { return p.trim() === "" ? NaN : Number(p); });
+    var n = String(text || "").split(",").map(function (p) { return p.trim() ? Number(p) : NaN; });
     var ok = n.length === 4 && n.every(isFinite) &&
       Math.abs(n[0]) <= 90 && Math.abs(n[2]) <= 90 && Math.abs(n[1]) <= 180 && Math.abs(n[3]) <= 180;
     return ok ? [[n[0], n[1]], [n[2], n[3]]] : fallback;
   }
 
-  /** The container's data-bounds, or the fallback (folium's script calls this). */
+  // folium's script calls this
   function bounds(container, fallback) { return parseBounds(container.getAttribute("data-bounds"), fallback); }
 
-  /**
-   * What the generator wrote for a map (see _place_map_config in generator/render.py): the site's
-   * root, the slug pattern, the programmes and the labels; null if it is missing or not that.
-   */
+  /** A map's data-config (see _place_map_config in generator/render.py), or null if it is not that. */
   function parseConfig(text, pageUrl) {
     try {
       var c = JSON.parse(text);
@@ -40,7 +33,7 @@
     }
   }
 
-  /** An address from the data as a URL on this site (root's origin), or null: no other site, no scheme. */
+  /** An address as a URL on this site (root's origin), or null. */
   function siteUrl(value, root) {
     if (typeof value !== "string") return null;
     var url;
@@ -48,7 +41,7 @@
     return url.origin === new URL(root).origin ? url : null;
   }
 
-  /** A place from a GeoJSON feature, checked against the config; null if it is not a usable place. */
+  /** A place from a GeoJSON feature, checked; null if it is not a usable place. */
   function placeOf(feature, config) {
     var p = feature && feature.properties, g = feature && feature.geometry;
     if (!p || !g || g.type !== "Point" || !Array.isArray(g.coordinates)) return null;
@@ -69,7 +62,7 @@
     };
   }
 
-  /** The JSON at url, fetched once per page (again after a failure). */
+  /** The JSON at url, fetched once (again after a failure). */
   function load(url) {
     if (!cache[url]) {
       cache[url] = fetch(url, { credentials: "same-origin" }).then(function (response) {

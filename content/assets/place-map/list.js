@@ -2,7 +2,7 @@
 (function (api) {
   "use strict";
 
-  /** The status line. theme: the chosen theme's name; ticked: the names of the programmes ticked. */
+  /** The status line, with the theme's name and the ticked programmes' names. */
   function statusText(state, count, total, theme, ticked) {
     var parts = [];
     if (!state.theme && !state.programmes) return "Showing all " + total + " places.";
@@ -11,10 +11,8 @@
     return "Showing " + count + " of " + total + " places: " + parts.join("; ") + ".";
   }
 
-  /**
-   * The places the list shows: the map page's style sheet hides the others (the filter's one
-   * definition, see filter_rules in generator/map.py). isShown(item) defaults to the computed style.
-   */
+  /** The places the list shows: the page's style sheet, the filter's one definition (filter_rules in
+   *  generator/map.py), hides the others. isShown(item) defaults to the computed style. */
   function shown(list, isShown) {
     var items = list.querySelectorAll("li[data-slug]"), slugs = Object.create(null), count = 0;
     isShown = isShown || function (item) { return getComputedStyle(item).display !== "none"; };

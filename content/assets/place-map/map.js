@@ -1,14 +1,14 @@
-/* The Leaflet glue: the places layer keeps markers, list, status and address in step; controls;
-   gestures; each map of a page set up, again after each instant navigation. */
+/* The Leaflet glue: the places layer (markers, list, status, address in step), controls, gestures,
+   and each map set up, again after each instant navigation. */
 (function (api) {
   "use strict";
 
   var data = api.data, state = api.state, list = api.list, markers = api.markers, keyboard = api.keyboard;
+  var element = markers.element;
   var instances = new WeakMap(), live = [];
 
   function byId(id) { return id ? document.getElementById(id) : null; }
 
-  /** The container's config (see data.js), read once. */
   function configOf(container) {
     if (!("placeConfig" in container)) container.placeConfig = data.parseConfig(container.getAttribute("data-config"), window.location.href);
     return container.placeConfig;
@@ -25,7 +25,7 @@
 
     onAdd: function (map) {
       var self = this, c = this._container;
-      // Groups above single markers: a number is never hidden under a marker beside it.
+      // Groups above markers: a number is never hidden under a marker.
       if (!map.getPane("placeClusters")) map.createPane("placeClusters").style.zIndex = 640;  // markers: 600
       this._group = this.options.cluster || L.featureGroup();
       if (this.options.cluster) {
@@ -42,8 +42,7 @@
       if (this._form) this._bindForm();
       this._showStatus();
       this._icons = new WeakMap();
-      map.on({ popupopen: this._onPopupOpen, popupclose: this._onPopupClose, layeradd: this._remember }, this);
-      L.DomEvent.on(map.getContainer(), "keydown", this._onKeyDown, this);
+      this._listen(map, "on");
       (this._config ? data.load(new URL(this.options.data, this._config.root).href)
         : Promise.reject(new Error("no map settings in the page"))).then(function (collection) {
         if (self._map) self._build(collection);
@@ -53,9 +52,13 @@
     },
 
     onRemove: function (map) {
-      map.off({ popupopen: this._onPopupOpen, popupclose: this._onPopupClose, layeradd: this._remember }, this);
-      L.DomEvent.off(map.getContainer(), "keydown", this._onKeyDown, this);
+      this._listen(map, "off");
       this._group.clearLayers();
+    },
+
+    _listen: function (map, how) {
+      map[how]({ popupopen: this._onPopupOpen, popupclose: this._onPopupClose, layeradd: this._remember }, this);
+      L.DomEvent[how](map.getContainer(), "keydown", this._onKeyDown, this);
     },
 
     /** The slugs of the markers now on the map (in clusters or not). */
@@ -65,7 +68,7 @@
 
     _build: function (collection) {
       var self = this, features = (collection && collection.features) || [];
-      // A popup as wide as a phone's map allows beside the controls (see markers.js).
+      // As wide as a phone's map allows beside the controls.
       var width = Math.max(160, Math.min(280, this._map.getSize().x - 130));
       features.forEach(function (feature) {
         var place = data.placeOf(feature, self._config);
@@ -134,7 +137,7 @@
     _writeUrl: function (values) {
       if (!this._form) return;
       var href = state.withValues(window.location.href, values);
-      // Keep the state Material's instant navigation stored for this entry (its scroll offset).
+      // Keeps the state Material's instant navigation stored (the scroll offset).
       if (href !== window.location.href) window.history.replaceState(window.history.state, "", href);
     },
 
@@ -156,7 +159,7 @@
         marker.closePopup();
         if (marker.getElement()) marker.getElement().focus();
       });
-      // Opened from the keyboard: take focus into the popup, so that Tab reaches its link next.
+      // Opened from the keyboard: the focus goes in, so that Tab reaches the link next.
       if (document.activeElement === marker.getElement()) box.focus({ preventScroll: true });
     },
 
@@ -179,28 +182,21 @@
     },
 
     _message: function (text) {
-      var note = document.createElement("p");
-      note.className = "place-map__message";
-      note.textContent = text;
+      var note = element("p", "place-map__message", text);
       note.setAttribute("role", "status");
       this._container.appendChild(note);
     },
   });
 
-
   var MAC = /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
-  /**
-   * The wheel and one-finger drags belong to the page until the reader engages the map: by clicking
-   * or tapping it, or moving the keyboard focus into it. Ctrl/⌘ with the wheel zooms at any time, and
-   * two fingers always move and zoom it (Leaflet's touch zoom). A short hint says so.
-   */
+  /** The wheel and one finger scroll the page until the reader engages the map (click, tap, focus);
+   *  Ctrl/⌘ + wheel and two fingers work at any time. A hint says so. */
   function Gestures(map) {
     var self = this, c = (this._container = map.getContainer());
     this._map = map;
     this._touch = L.Browser.mobile || Boolean(window.matchMedia && window.matchMedia("(pointer: coarse)").matches);
-    this._hint = c.appendChild(document.createElement("div"));
-    this._hint.className = "place-map__hint";
+    this._hint = c.appendChild(element("div", "place-map__hint"));
     this._hint.setAttribute("aria-hidden", "true");
     this._disengage();
     L.DomEvent.on(c, { wheel: this._onWheel, touchmove: this._onTouchMove, click: this._engage, focusin: this._engage,
@@ -211,7 +207,6 @@
   }
 
   Gestures.prototype = {
-    engaged: function () { return this._engaged; },
     _engage: function () {
       if (this._engaged) return;
       this._set(true);
@@ -233,8 +228,7 @@
     _onWheel: function (e) {
       if (this._engaged) return;
       if (e.ctrlKey || e.metaKey) {
-        // Leaflet's own wheel zoom, which also stops the browser zooming the page. Its running total
-        // is only set up while the handler is on.
+        // Leaflet's wheel zoom (the page does not zoom); its total is set up only while it is on.
         var wheel = this._map.scrollWheelZoom;
         if (typeof wheel._delta !== "number" || !isFinite(wheel._delta)) wheel._delta = 0;
         wheel._onWheelScroll(e);
@@ -257,7 +251,6 @@
       this._container.classList.remove("place-map--hint");
     },
   };
-
 
   function button(bar, label, path, onClick) {
     var b = L.DomUtil.create("button", "place-map__button", bar);
@@ -319,7 +312,7 @@
       if (document.fullscreenElement === container) document.exitFullscreen();
       else if (this._fullWindow()) this._setFullWindow(false);
       else if (container.requestFullscreen) {
-        // Where the browser refuses (an iPhone, a frame), fill the window instead.
+        // Refused (an iPhone, a frame): fill the window.
         container.requestFullscreen().catch(function () { self._setFullWindow(true); });
       } else this._setFullWindow(true);
     },
@@ -337,7 +330,6 @@
       this._map.invalidateSize();
     },
   });
-
 
   function setUp() {
     live = live.filter(function (item) {
@@ -367,7 +359,7 @@
   api.fullscreenControl = function (options) { return new Fullscreen(options); };
   api.gestures = function (map) { return new Gestures(map); };
   api.get = function (container) { return instances.get(container); };
-  // map/place-maps.js calls this once it has defined every kind of map (it loads after this file).
+  // map/place-maps.js calls this once it has defined each kind of map.
   api.ready = function () {
     if (started) return;
     started = true;
@@ -375,7 +367,7 @@
     else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
     else setUp();
   };
-  // The parts become window.PlaceMaps (what map/place-maps.js calls) only now, all together.
+  // The parts become window.PlaceMaps only now, whole.
   window.PlaceMaps = api;
   delete window.PlaceMapParts;
 })(window.PlaceMapParts);

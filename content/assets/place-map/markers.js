@@ -1,5 +1,4 @@
-/* Markers, group icons, popups and England's outline. Leaflet's classes are made on first use, so
-   that Node loads the rest without Leaflet. */
+/* Markers, groups, popups, England's outline. Leaflet classes are made on first use: Node needs none. */
 (function (api) {
   "use strict";
 
@@ -41,21 +40,18 @@
     return box;
   }
 
-  /** A marker's name for screen readers and as a tooltip. */
+  /** A marker's name, for screen readers and as a tooltip. */
   function markerLabel(place) {
     return place.name + (place.programmeNames.length ? " (" + place.programmeNames.join(" and ") + ")" : "");
   }
 
-  /** A group's name: how many places, which, and what selecting it does. */
+  /** A group's name: how many places, which, what selecting does. */
   function clusterLabel(names) {
     return names.length + " places: " + names.slice().sort().join(", ") + ". Select to zoom in.";
   }
 
-  /**
-   * How far a popup must stay from each edge of the map to be clear of every control, measured on
-   * the controls themselves: the buttons down the left side, anything at the top right, and the
-   * attribution along the bottom.
-   */
+  /** How far a popup stays from each edge to clear the controls: those on the left, at the top
+   *  right, and the attribution. */
   function controlPadding(map) {
     var box = map.getContainer().getBoundingClientRect(), gap = 10, left = 0, top = 0, bottom = 0;
     map.getContainer().querySelectorAll(".leaflet-control").forEach(function (control) {
@@ -71,7 +67,7 @@
   function leafletClasses() {
     if (classes) return classes;
     classes = {
-      // A group's or a marker's icon names it; Leaflet would make a group's a button.
+      // An icon names its place(s); Leaflet would make a group's a button.
       Icon: L.DivIcon.extend({
         createIcon: function (old) {
           var div = L.DivIcon.prototype.createIcon.call(this, old);
@@ -91,7 +87,7 @@
           return L.Popup.prototype._adjustPan.apply(this, arguments);
         },
       }),
-      // England's outline under the tiles: where the places are still shows when no tiles load.
+      // England under the tiles: the places still have a map when no tiles load.
       Outline: L.Layer.extend({
         initialize: function (options) { L.setOptions(this, options); },
         onAdd: function (map) {
@@ -107,7 +103,7 @@
     return classes;
   }
 
-  /** A place's marker: a dot in its programme's colour, split in two for a place in two programmes. */
+  /** A dot in the programme's colour (the page's config), split for a place in two. */
   function markerIcon(place, programmes) {
     var ids = place.programmes.slice(0, 2), dot = element("span", "place-marker__dot");
     if (ids.length === 2) dot.className += " place-marker__dot--split";
@@ -135,6 +131,6 @@
 
   api.markers = {
     popupRows: popupRows, popupContent: popupContent, markerLabel: markerLabel, clusterLabel: clusterLabel,
-    markerIcon: markerIcon, clusterIcon: clusterIcon, popup: popup, outline: outline,
+    markerIcon: markerIcon, element: element, clusterIcon: clusterIcon, popup: popup, outline: outline,
   };
 })(typeof module == "object" ? module.exports : (window.PlaceMapParts = window.PlaceMapParts || {}));

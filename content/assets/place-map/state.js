@@ -1,16 +1,13 @@
-/* The map page's filter state (a theme, the programmes ticked) and its address: ?theme=, ?programme=, ?place=. */
+/* The filter state (a theme, the programmes ticked) and the address: ?theme=, ?programme=, ?place=. */
 (function (api) {
   "use strict";
 
-  /** The state from the form's values: the theme chosen, the boxes ticked, and how many boxes. */
+  /** The state from the form: the theme chosen, the boxes ticked, how many boxes. */
   function formState(theme, ticked, boxes) {
     return { theme: theme || "", programmes: ticked.length === boxes ? null : ticked.slice() };
   }
 
-  /**
-   * What an address asks of the form: the theme to choose (only one the form offers, else "") and
-   * the programmes to tick (null: leave the boxes as they are; only ids the form offers).
-   */
+  /** What an address asks: a theme the form offers, else ""; the programmes to tick, or null. */
   function fromSearch(search, themes, programmes) {
     var params = new URLSearchParams(search), theme = params.get("theme");
     return {
@@ -21,7 +18,7 @@
     };
   }
 
-  /** href with values written in: "" or null removes a key, a list repeats it ([] keeps it, empty). */
+  /** href with values written in: "" or null removes a key, a list repeats it ([]: kept, empty). */
   function withValues(href, values) {
     var url = new URL(href);
     Object.keys(values).forEach(function (key) {
@@ -35,7 +32,7 @@
     return url.href;
   }
 
-  /** The place an address opens (?place=slug): a slug among `known` (an object), else null. */
+  /** The place an address opens: a slug among `known`'s own keys, else null. */
   function deepLink(search, known) {
     var slug = new URLSearchParams(search).get("place");
     return slug && Object.prototype.hasOwnProperty.call(known, slug) ? slug : null;
