@@ -1,0 +1,87 @@
+"""What the map does with keys and when things fail, in Chromium: Space and Escape on a marker and
+its popup, Enter and Space on a group, the full-window fallback where fullscreen is refused, and the
+message when the places cannot be loaded. (The decisions themselves are unit-tested in tests/js/.)"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from test_map_browser import ALL_MAP, BLANK_TILE, PLACES, TILES_GLOB, _open
+
+pytestmark = pytest.mark.browser
+
+SMALL = ".place-map--small"
+MAP = f"PlaceMaps.get(document.querySelector({ALL_MAP!r})).map"
+
+
+def _tiles(tab):
+    tab.route(TILES_GLOB, lambda route: route.fulfill(status=200, content_type="image/png", body=BLANK_TILE))
+    return tab
+
+
+def test_space_opens_a_popup_and_escape_closes_it_back_to_its_marker(page, site_url: str) -> None:
+    _open(_tiles(page), site_url + "themes/dementia/", SMALL)
+    marker = page.locator(f"{SMALL} .leaflet-marker-icon.place-marker").first
+    popup = page.locator(f"{SMALL} .place-popup")
+    marker.focus()
+    page.keyboard.press(" ")
+    popup.wait_for()
+    assert popup.locator(".place-popup__name").inner_text() == marker.get_attribute("title")
+    assert page.evaluate("() => document.activeElement.matches('.place-popup')")  # Tab reaches its link next
+    page.keyboard.press("Escape")
+    popup.wait_for(state="detached")
+    assert page.evaluate("() => document.activeElement.matches('.leaflet-marker-icon.place-marker')")
+    assert page.evaluate("() => document.activeElement.title") == marker.get_attribute("title")
+    # Space toggles: with the focus on the marker again, it closes the popup it opened.
+    page.keyboard.press(" ")
+    popup.wait_for()
+    marker.focus()
+    page.keyboard.press(" ")
+    popup.wait_for(state="detached")
+    assert page.evaluate("() => window.scrollY") == 0  # Space did not scroll the page
+
+
+@pytest.mark.parametrize("key", ["Enter", " "], ids=["Enter", "Space"])
+def test_enter_and_space_on_a_group_zoom_into_it(page, site_url: str, key: str) -> None:
+    _open(_tiles(page), site_url + "map/")
+    group = page.locator(f"{ALL_MAP} .marker-cluster").first
+    count = int(group.inner_text())
+    zoom = page.evaluate(f"() => {MAP}.getZoom()")
+    group.focus()
+    page.keyboard.press(key)
+    page.wait_for_timeout(800)
+    assert page.evaluate(f"() => {MAP}.getZoom()") > zoom, count
+
+
+def test_where_fullscreen_is_refused_the_map_fills_the_window_and_escape_leaves(new_page, site_url: str) -> None:
+    refused = "Element.prototype.requestFullscreen = function () { return Promise.reject(new TypeError('refused')); };"
+    tab = _tiles(new_page(viewport={"width": 1280, "height": 900}, init_script=refused))
+    _open(tab, site_url + "map/")
+    tab.get_by_role("button", name="Show the map full screen").click()
+    button = tab.get_by_role("button", name="Leave full screen")
+    assert button.get_attribute("aria-pressed") == "true"
+    assert tab.locator(f"{ALL_MAP}.place-map--fullwindow").count() == 1
+    assert "place-map-fullwindow" in tab.evaluate("() => document.documentElement.className")
+    box = tab.locator(ALL_MAP).bounding_box()
+    assert (box["x"], box["y"], box["width"], box["height"]) == (0, 0, 1280, 900)
+    tab.keyboard.press("Escape")
+    button = tab.get_by_role("button", name="Show the map full screen")
+    assert button.get_attribute("aria-pressed") == "false"
+    assert tab.locator(f"{ALL_MAP}.place-map--fullwindow").count() == 0
+    assert "place-map-fullwindow" not in tab.evaluate("() => document.documentElement.className")
+
+
+def test_the_map_says_when_its_places_cannot_be_loaded(page, site_url: str) -> None:
+    _tiles(page).route("**/data/places.geojson", lambda route: route.fulfill(status=503, body="down"))
+    page.goto(site_url + "map/")
+    message = page.locator(f"{ALL_MAP} .place-map__message")
+    message.wait_for()
+    assert re.fullmatch(r"The places could not be loaded \(503 [^)]*\)\. The list of places on this site has them all\.",
+                        message.inner_text()), message.inner_text()
+    assert message.get_attribute("role") == "status"
+    assert page.locator("#place-list > li:visible").count() == len(PLACES)  # the list still has them all
+    # The refused file is the one error the browser may report here; any other fails the test.
+    refused = [error for error in page.console_errors if "places.geojson" in error and "503" in error]
+    assert len(refused) == 1, page.console_errors
+    page.console_errors.remove(refused[0])
