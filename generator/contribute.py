@@ -115,7 +115,9 @@ def code_spans(text: str) -> Md:
 
 
 def script_json(value: Any) -> Md:
-    """JSON for a <script type="application/json"> element: no `<`, `>` or `&` can end it early."""
+    """JSON with no `<`, `>` or `&`, so that no value can end an element early; the caller escapes it for
+    the form's ``data-config`` attribute (not a <script type="application/json">, which Material's
+    instant navigation would run as code)."""
     text = json.dumps(value, ensure_ascii=True, separators=(",", ":"))
     return Md(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
@@ -135,4 +137,4 @@ def contribute_pages(site: Site, env: jinja2.Environment) -> list[Page]:
     }
     env.filters.setdefault("code_spans", code_spans)
     return [render_page(env, "contribute.md.j2", PAGE, source=template_source("contribute.md.j2"),
-                        fields=fields, later=later, config=script_json(config))]
+                        fields=fields, later=later, config=Md(escape(script_json(config))))]

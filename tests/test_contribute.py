@@ -14,6 +14,7 @@ import pytest
 import yaml
 from conftest import copy_project
 from site_pages import load_places, load_vocabulary
+from test_map_browser import instant_url  # noqa: F401  (a fixture: the site built with SITE_URL)
 
 from generator.contribute import form_fields
 from generator.place_schema import place_json_schema
@@ -179,3 +180,17 @@ def test_names_and_numbers_already_taken_and_files_too_long_for_a_link(page, sit
     assert "value=" not in link and link.endswith("filename=site-data/places/little-snoring.yaml")
     page.click("#place-form-open")
     assert "too long to pass in a link" in page.inner_text("#place-form-status")
+
+
+def test_the_form_works_when_instant_navigation_brings_its_page(page, instant_url: str) -> None:
+    """Material's instant navigation swaps the page in and re-creates each script of its content
+    without the script's type: the form's settings must not be a script (a JSON one ran as code)."""
+    page.goto(instant_url)
+    page.wait_for_function("() => window.document$")
+    page.evaluate("() => { window.notReloaded = true; }")
+    page.evaluate("() => document.querySelector(\"a[href$='contribute/']\").click()")
+    page.wait_for_function("() => document.querySelector('#place-form') && document.querySelector('#place-form').dataset.ready")
+    assert page.evaluate("() => window.notReloaded") is True  # swapped in, not loaded
+    _fill(page, {"#pf-name": "Little Snoring"})
+    assert 'name: "Little Snoring"' in page.inner_text("#place-form-yaml")
+    assert page.console_errors == []

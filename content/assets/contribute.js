@@ -62,10 +62,11 @@
 
   function setup() {
     var form = document.getElementById("place-form");
-    var configElement = document.getElementById("place-form-config");
-    if (!form || !configElement || form.dataset.ready) return;
+    // The form's data-config, not a <script type="application/json">: Material's instant navigation
+    // re-creates each script in the page without its type, and runs the JSON as code.
+    if (!form || !form.hasAttribute("data-config") || form.dataset.ready) return;
     form.dataset.ready = "true";
-    var config = JSON.parse(configElement.textContent);
+    var config = JSON.parse(form.getAttribute("data-config"));
     var meta = document.querySelector('meta[name="repository"]');
     var repo = meta ? meta.content.replace(/\/+$/, "") : "";
     var open = document.getElementById("place-form-open");
