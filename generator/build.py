@@ -16,7 +16,6 @@ import jinja2
 
 from .contribute import contribute_pages
 from .indexes import index_pages
-from .map import map_pages
 from .model import Site
 from .narrative import narrative_snippets
 from .opendata import data_pages
@@ -129,6 +128,9 @@ def check_source_files(project: Project) -> None:
 
 def render_site(site: Site, env: jinja2.Environment | None = None, *, site_url: str = "") -> list[Page]:
     """Every generated page, in a stable order. ``site_url`` is the published address, when known."""
+    from .map import map_pages  # here, not at the top: folium takes a second to import, and validate,
+    # schema and new (the commands a contributor runs most) never draw the map
+
     env = env or make_environment()
     return [*place_pages(site, env, site_url=site_url), *index_pages(site, env), *source_pages(site, env),
             *map_pages(site, env), *data_pages(site, env, site_url=site_url), *narrative_snippets(site, env),

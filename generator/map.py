@@ -9,8 +9,8 @@ generated ``map/`` folder on every build: the site loads nothing from a CDN.
 from __future__ import annotations
 
 import functools
-from collections import Counter
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ import xstatic.pkg.leaflet
 import xstatic.pkg.leaflet_markercluster
 
 from . import england
+from .escape import Md
 from .map_elements import (
     LEAFLET,
     MARKERCLUSTER,
@@ -28,7 +29,6 @@ from .map_elements import (
     small_map,
 )
 from .model import Site, SitePlace
-from .escape import Md
 from .render import Page, identifier, render_page, template_source
 
 GEOJSON = "data/places.geojson"

@@ -70,6 +70,20 @@ def build_copy(dest: Path, **kwargs: object) -> Path:
     return dest / "site"
 
 
+@pytest.fixture(scope="session")
+def copy_built(tmp_path_factory: pytest.TempPathFactory):
+    """``copy_built(dest)``: a copy of the project in ``dest`` whose site/ is already built, as
+    ``copy_project`` followed by a build would leave it. The build is made once per test process and
+    copied after that: a copy takes a fraction of a second, a build several."""
+    template = tmp_path_factory.mktemp("prebuilt") / "p"
+    build(copy_project(template), template / "site")
+
+    def copy(dest: Path) -> Project:
+        shutil.copytree(template, dest, symlinks=True)
+        return Project(dest)
+    return copy
+
+
 def digests(folder: Path) -> dict[str, str]:
     """SHA-256 of every file under ``folder``, by relative path: to compare two trees byte for byte."""
     return {

@@ -14,10 +14,9 @@ from conftest import copy_project, digests
 from generator.build import build
 
 
-def test_a_build_killed_midway_leaves_the_previous_site_intact(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "p")
+def test_a_build_killed_midway_leaves_the_previous_site_intact(tmp_path: Path, copy_built) -> None:
+    project = copy_built(tmp_path / "p")
     site_dir = project.root / "site"
-    build(project, site_dir)
     before = digests(site_dir)
     (project.data_dir / "places" / "york.yaml").write_text(
         (project.data_dir / "places" / "york.yaml").read_text(encoding="utf-8").replace("name: York", "name: Yorvik"),
@@ -93,12 +92,11 @@ def test_a_second_build_waits_for_the_first_while_it_is_paused_mid_write(tmp_pat
     assert not list(project.root.glob(".site.*"))
 
 
-def test_an_interrupted_swap_is_undone_by_the_next_build(tmp_path: Path) -> None:
+def test_an_interrupted_swap_is_undone_by_the_next_build(tmp_path: Path, copy_built) -> None:
     """Where folders are swapped in two renames, a build killed between them leaves no site/ and
     the old one beside it: the next build puts it back before anything else, then replaces it."""
-    project = copy_project(tmp_path / "p")
+    project = copy_built(tmp_path / "p")
     site_dir = project.root / "site"
-    build(project, site_dir)
     site_dir.rename(project.root / ".site.old-4242")
     (project.docs_dir / "themes").rename(project.docs_dir / ".themes.old-4242")
     build(project, site_dir)
@@ -153,11 +151,10 @@ def test_site_dir_that_would_replace_the_sources_is_refused(tmp_path: Path) -> N
         assert digests(project.root) == before, site_dir
 
 
-def test_a_full_disk_during_generate_is_one_line_and_keeps_the_site(tmp_path: Path, monkeypatch) -> None:
+def test_a_full_disk_during_generate_is_one_line_and_keeps_the_site(tmp_path: Path, monkeypatch, copy_built) -> None:
     import errno
 
-    project = copy_project(tmp_path / "p")
-    build(project, project.root / "site")
+    project = copy_built(tmp_path / "p")
     before = digests(project.root / "site")
     real_write = Path.write_text
 
@@ -176,13 +173,13 @@ def test_a_full_disk_during_generate_is_one_line_and_keeps_the_site(tmp_path: Pa
     assert not list(project.docs_dir.glob(".generated-staging"))
 
 
-def test_an_old_site_that_cannot_be_removed_is_a_warning_and_the_new_site_is_whole(tmp_path: Path, monkeypatch) -> None:
+def test_an_old_site_that_cannot_be_removed_is_a_warning_and_the_new_site_is_whole(tmp_path: Path, monkeypatch,
+                                                                                  copy_built) -> None:
     import shutil
 
     from generator import write
 
-    project = copy_project(tmp_path / "p")
-    build(project, project.root / "site")
+    project = copy_built(tmp_path / "p")
     real_rmtree = shutil.rmtree
 
     def refuse_old_site(path, *args, **kwargs):

@@ -24,12 +24,15 @@ CASES = sorted(path.name for path in CORPUS.iterdir() if path.is_dir())
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+def project(tmp_path_factory: pytest.TempPathFactory, copy_built) -> Project:
     """A copy of the project with a built site/, shared by the cases (each undoes its changes)."""
-    project = copy_project(tmp_path_factory.mktemp("bad") / "p")
-    build(project, project.root / "site")
-    return project
+    return copy_built(tmp_path_factory.mktemp("bad") / "p")
 
+
+@pytest.fixture(scope="module")
+def built(project: Project) -> dict[str, str]:
+    """The digests of the site as first built: after every case, the site must still be exactly this."""
+    return digests(project.root / "site")
 
 
 def _build_with(project: Project, files: dict[str, bytes]) -> tuple[int, str]:
@@ -58,10 +61,10 @@ def _case_files(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_bad_input_is_refused_clearly_and_leaves_the_site_untouched(project: Project, case: str) -> None:
+def test_bad_input_is_refused_clearly_and_leaves_the_site_untouched(project: Project, built: dict[str, str],
+                                                                    case: str) -> None:
     folder = CORPUS / case
     files = _case_files(folder)
-    before = digests(project.root / "site")
     status, stderr = _build_with(project, files)
     assert status == 1
     assert "Traceback" not in stderr
@@ -76,7 +79,7 @@ def test_bad_input_is_refused_clearly_and_leaves_the_site_untouched(project: Pro
         path, line, column, field, message = problem.split(":", 4)
         assert path.startswith("site-data/") and int(line) >= 1 and int(column) >= 1
         assert field.strip() and message.strip()
-    assert digests(project.root / "site") == before
+    assert digests(project.root / "site") == built
     assert not (project.root / "PWNED").exists() and not Path("PWNED").exists()
 
 

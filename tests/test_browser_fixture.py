@@ -2,54 +2,88 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+import sys
+
 import pytest
+from _pytest.pytester import LineMatcher
 from conftest import REPO, TILE_HOST, allowed_console_error
 
 pytestmark = pytest.mark.browser
-pytest_plugins = ["pytester"]
 
 ERROR_PAGE = "data:text/html,<title>t</title><script>console.error('deliberate console error')</script>"
 THROWING_PAGE = "data:text/html,<title>t</title><script>throw new Error('deliberate page error')</script>"
 CLEAN_PAGE = "data:text/html,<title>t</title><p>clean</p>"
 
 
-def _run(pytester: pytest.Pytester, body: str) -> pytest.RunResult:
-    """Run one test that uses the real fixtures (tests/conftest.py) in a separate pytest process."""
-    pytester.makeconftest(
+INNER_TESTS = f"""
+def test_console_error(page):
+    page.goto({ERROR_PAGE!r})
+    page.wait_for_timeout(200)
+
+
+def test_page_error_in_new_page(new_page):
+    tab = new_page(viewport={{'width': 375, 'height': 740}})
+    tab.goto({THROWING_PAGE!r})
+    tab.wait_for_timeout(200)
+
+
+def test_console_error_in_a_sibling_tab(page):
+    tab = page.sibling()
+    tab.goto({ERROR_PAGE!r})
+    tab.wait_for_timeout(200)
+    assert tab.context is page.context
+
+
+def test_clean(page):
+    page.goto({CLEAN_PAGE!r})
+"""
+
+
+@pytest.fixture(scope="module")
+def inner(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, set[str]], LineMatcher]:
+    """Four tests that use the real fixtures (tests/conftest.py), run once in a separate pytest
+    process (one process and one browser for all four): each test's outcome by name, and the output."""
+    folder = tmp_path_factory.mktemp("inner")
+    (folder / "conftest.py").write_text(
         "import importlib.util, sys\n"
         f"spec = importlib.util.spec_from_file_location('project_conftest', {str(REPO / 'tests' / 'conftest.py')!r})\n"
         "module = sys.modules['project_conftest'] = importlib.util.module_from_spec(spec)\n"
         "spec.loader.exec_module(module)\n"
-        "from project_conftest import browser, new_page, page  # noqa: F401\n")
-    pytester.makepyfile(test_inner=body)
-    return pytester.runpytest_subprocess("-p", "no:cacheprovider", "-q")
+        "from project_conftest import browser, new_page, page  # noqa: F401\n", encoding="utf-8")
+    (folder / "test_inner.py").write_text(INNER_TESTS, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-rA", "-q", "test_inner.py"],
+                            cwd=folder, capture_output=True, text=True, timeout=300)
+    outcomes: dict[str, set[str]] = {}
+    for line in result.stdout.splitlines():  # the -rA summary: "PASSED test_inner.py::test_clean", "ERROR ..."
+        match = re.match(r"(PASSED|FAILED|ERROR) test_inner\.py::(\w+)", line)
+        if match:
+            outcomes.setdefault(match.group(2), set()).add(match.group(1))
+    return outcomes, LineMatcher(result.stdout.splitlines())
 
 
-def test_a_console_error_fails_the_test_at_teardown(pytester: pytest.Pytester) -> None:
-    result = _run(pytester, f"def test_it(page):\n    page.goto({ERROR_PAGE!r})\n    page.wait_for_timeout(200)\n")
-    result.assert_outcomes(passed=1, errors=1)
-    result.stdout.fnmatch_lines(["*ERROR at teardown of test_it*", "*deliberate console error*"])
+def test_a_console_error_fails_the_test_at_teardown(inner: tuple[dict[str, set[str]], LineMatcher]) -> None:
+    outcomes, output = inner
+    assert outcomes["test_console_error"] == {"PASSED", "ERROR"}  # the test's body passed; its teardown failed
+    output.fnmatch_lines(["*ERROR at teardown of test_console_error*", "*deliberate console error*"])
 
 
-NEW_PAGE_BODY = (f"def test_it(new_page):\n    tab = new_page(viewport={{'width': 375, 'height': 740}})\n"
-                 f"    tab.goto({THROWING_PAGE!r})\n    tab.wait_for_timeout(200)\n")
-SIBLING_BODY = (f"def test_it(page):\n    tab = page.sibling()\n    tab.goto({ERROR_PAGE!r})\n"
-                f"    tab.wait_for_timeout(200)\n    assert tab.context is page.context\n")
+def test_a_page_error_fails_a_test_that_opened_its_page_with_new_page(inner: tuple[dict[str, set[str]], LineMatcher]) -> None:
+    outcomes, output = inner
+    assert outcomes["test_page_error_in_new_page"] == {"PASSED", "ERROR"}
+    output.fnmatch_lines(["*ERROR at teardown of test_page_error_in_new_page*", "*page error: *deliberate page error*"])
 
 
-@pytest.mark.parametrize(("body", "reported"), [
-    (NEW_PAGE_BODY, "*page error: *deliberate page error*"),
-    (SIBLING_BODY, "*console error: deliberate console error*"),
-], ids=["new_page", "sibling-tab"])
-def test_an_error_fails_a_test_whichever_way_it_opened_its_tab(pytester: pytest.Pytester, body: str, reported: str) -> None:
-    result = _run(pytester, body)
-    result.assert_outcomes(passed=1, errors=1)
-    result.stdout.fnmatch_lines([reported])
+def test_a_console_error_in_a_sibling_tab_fails_the_test(inner: tuple[dict[str, set[str]], LineMatcher]) -> None:
+    outcomes, output = inner
+    assert outcomes["test_console_error_in_a_sibling_tab"] == {"PASSED", "ERROR"}
+    output.fnmatch_lines(["*ERROR at teardown of test_console_error_in_a_sibling_tab*", "*deliberate console error*"])
 
 
-def test_a_clean_page_passes(pytester: pytest.Pytester) -> None:
-    result = _run(pytester, f"def test_it(page):\n    page.goto({CLEAN_PAGE!r})\n")
-    result.assert_outcomes(passed=1)
+def test_a_clean_page_passes(inner: tuple[dict[str, set[str]], LineMatcher]) -> None:
+    outcomes, _ = inner
+    assert outcomes["test_clean"] == {"PASSED"}
 
 
 def test_the_one_allowance_is_a_refused_map_tile() -> None:

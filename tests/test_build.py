@@ -127,10 +127,9 @@ def test_hostile_values_show_literally_and_inject_nothing(tmp_path: Path) -> Non
     assert "<title>&lt;script&gt;" in source
 
 
-def test_bad_data_stops_the_build_and_leaves_the_site_untouched(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "p")
+def test_bad_data_stops_the_build_and_leaves_the_site_untouched(tmp_path: Path, copy_built) -> None:
+    project = copy_built(tmp_path / "p")
     site_dir = tmp_path / "p" / "site"
-    build(project, site_dir)
     before = digests(site_dir)
     (project.data_dir / "places" / "broken.yaml").write_text("name: [unclosed\n", encoding="utf-8")
     result = subprocess.run(
@@ -174,12 +173,11 @@ def test_command_line_build_prints_a_summary(tmp_path: Path) -> None:
 
 
 
-def test_a_mkdocs_warning_fails_the_build_and_keeps_the_old_site(tmp_path: Path) -> None:
+def test_a_mkdocs_warning_fails_the_build_and_keeps_the_old_site(tmp_path: Path, copy_built) -> None:
     from generator.build import PublishError
 
-    project = copy_project(tmp_path / "p")
+    project = copy_built(tmp_path / "p")
     site_dir = tmp_path / "p" / "site"
-    build(project, site_dir)
     before = digests(site_dir)
     index = project.docs_dir / "index.md"
     index.write_text(index.read_text(encoding="utf-8") + "\n[broken](no-such-page.md)\n", encoding="utf-8")

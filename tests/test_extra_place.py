@@ -18,7 +18,9 @@ from conftest import REPO, copy_project, copy_repository
 from generator.validate import load_site
 
 EXTRA = REPO / "tests" / "data" / "extra-place" / "fixture-vale.yaml"
-# The modules whose checks read the real data, the built pages and the map.
+# The modules whose checks read the real data, the built pages and the map. Their tests marked
+# `edits_a_copy` check what an edit of their own makes (a bad file, a correction, a moved place) and
+# are left out: the extra place changes nothing they check.
 CHECKS = ["tests/test_data.py", "tests/test_validate.py", "tests/test_indexes.py", "tests/test_map.py",
           "tests/test_links.py", "tests/test_sources.py", "tests/test_opendata.py", "tests/test_narrative.py",
           "tests/test_schema_json.py"]
@@ -42,7 +44,7 @@ def test_the_extra_place_is_valid_and_new(tmp_path: Path) -> None:
 def test_the_data_page_and_map_checks_pass_with_one_more_place(tmp_path: Path) -> None:
     root = repository_copy(tmp_path / "repo")
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
-    result = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-m", "not browser",
+    result = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-m", "not browser and not edits_a_copy",
                              *CHECKS], cwd=root, env=env, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert " passed" in result.stdout and " failed" not in result.stdout

@@ -9,6 +9,7 @@ import html
 import re
 from pathlib import Path
 
+import pytest
 from conftest import build_copy
 from site_pages import (
     article,
@@ -240,6 +241,7 @@ stories:
 """
 
 
+@pytest.mark.edits_a_copy
 def test_a_new_place_file_updates_every_index_with_no_code_change(tmp_path: Path, built_site: Path) -> None:
     site = build_copy(tmp_path / "p", places={"darlington.yaml": NEW_PLACE})
     for location in ("themes/dementia", "regions/north-east", "programmes/leadership-for-change",

@@ -150,6 +150,7 @@ def test_quotes_in_vocabulary_files_are_copied_exactly_from_the_report(report_te
         assert normalise(quote) in report, (lesson, quote[:60])
 
 
+@pytest.mark.edits_a_copy
 def test_a_correction_in_a_place_file_shows_on_every_page_at_once(tmp_path: Path) -> None:
     original = (REPO / "site-data" / "places" / "calderdale.yaml").read_text(encoding="utf-8")
     old = "The project was slow to start."

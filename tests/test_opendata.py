@@ -9,6 +9,7 @@ import re
 from pathlib import Path
 
 import frictionless
+import pytest
 from conftest import REPO, build_copy
 
 PLACE_COUNT = len(list((REPO / "site-data" / "places").glob("*.yaml")))
@@ -78,6 +79,7 @@ def test_place_pages_carry_schema_org_place(built_site: Path) -> None:
     assert "url" not in data  # the site's address is unknown in a plain build
 
 
+@pytest.mark.edits_a_copy
 def test_hostile_text_stays_inside_json_ld_and_csv_formulas_are_defused(tmp_path: Path) -> None:
     york = (REPO / "site-data" / "places" / "york.yaml").read_text(encoding="utf-8")
     hostile = york.replace("name: York", "name: \"=HYPERLINK(1)</script><script>alert(1)</script>\"")
@@ -90,6 +92,7 @@ def test_hostile_text_stays_inside_json_ld_and_csv_formulas_are_defused(tmp_path
     assert row["name"] == "'=HYPERLINK(1)</script><script>alert(1)</script>"
 
 
+@pytest.mark.edits_a_copy
 def test_coordinates_near_zero_stay_numbers_everywhere(tmp_path: Path) -> None:
     """A longitude of 0.00005 (by Greenwich) is ``5e-05`` to Python: in the JSON-LD it must still be a
     number, not the text "5e-05" that YAML 1.1 would make of it in the page's front matter."""

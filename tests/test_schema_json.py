@@ -197,6 +197,7 @@ def _reordered(value: object) -> object:
     return value
 
 
+@pytest.mark.edits_a_copy
 def test_schema_check_compares_parsed_json_not_text(tmp_path: Path) -> None:
     project = tmp_path / "project"
     shutil.copytree(REPO / "site-data", project / "site-data")

@@ -56,6 +56,7 @@ def test_file_names_must_be_clean_slugs(tmp_path: Path) -> None:
     assert any(p.startswith("site-data/places/other.yml:1:1: (file name):") and "rename it" in p for p in problems)
 
 
+@pytest.mark.edits_a_copy
 def test_every_problem_in_every_file_is_reported_at_once(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p", places={
         "a-place.yaml": "name: A\n",
@@ -94,6 +95,7 @@ def test_slugify(name: str, slug: str) -> None:
     assert slugify(name) == slug
 
 
+@pytest.mark.edits_a_copy
 def test_paths_are_shown_from_the_project_root_wherever_the_command_runs(tmp_path: Path) -> None:
     """Run from inside site-data/ (or deeper), with --root absolute or relative, each path is shown
     once from the project's root: never site-data/site-data/... (a bug seen before)."""

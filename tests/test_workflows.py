@@ -52,12 +52,6 @@ def test_a_workflow_parses_and_never_uses_pull_request_target(path: Path) -> Non
     assert "pull_request_target" not in workflow["on"]
 
 
-# Actions whose commit could not be checked when they were pinned (no network to GitHub from here, and
-# no copy of their workflows on this machine that names a commit for them): they keep a version tag
-# until Dependabot's first update proposes a commit (README.md, "Workflows").
-PINNED_BY_TAG = {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages", "actions/cache"}
-
-
 def _uses_lines(path: Path) -> list[str]:
     return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if "uses:" in line]
 
@@ -70,9 +64,6 @@ def test_every_action_is_pinned_by_commit_with_its_tag_in_a_comment(path: Path) 
     for action in uses:
         name, ref = action.split("@")
         line = next(line for line in lines if action in line)
-        if name in PINNED_BY_TAG:
-            assert re.fullmatch(r"v\d+(\.\d+){0,2}", ref), action
-            continue
         assert re.fullmatch(r"[0-9a-f]{40}", ref), f"{action}: pin by commit"
         assert re.search(r"@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line), f"{line}: the tag goes in a comment"
 

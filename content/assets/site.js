@@ -99,7 +99,13 @@
     });
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(loadMapFiles);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", loadMapFiles);
-  else loadMapFiles();
+  // After the page has loaded, so that the page's own text and styles come first (the map's box is
+  // reserved meanwhile); at once on a page reached by Material's instant navigation.
+  function loadMapFilesSoon() {
+    if (document.readyState === "complete") loadMapFiles();
+    else window.addEventListener("load", function () { setTimeout(loadMapFiles, 0); }, { once: true });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(loadMapFilesSoon);
+  else loadMapFilesSoon();
 })();
