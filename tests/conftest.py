@@ -93,16 +93,20 @@ def digests(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_site(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
     """The real site, built once per test session from the real data into a temporary folder.
 
     With pytest-xdist (``scripts/test.sh`` runs ``-n auto``) each worker is its own session: the first
     to get here builds into a folder that all workers of the run share, under a lock; the others wait
     for it and reuse it, so the site is still built once. Tests only read it.
     """
-    if not os.environ.get("PYTEST_XDIST_WORKER"):
+    # A worker knows it is one by its config (an environment variable would also be inherited by a
+    # pytest that a test starts, which must build its own site: see test_extra_place). The folder is
+    # named by the run's id, so that a run never reuses a site from an earlier one.
+    worker = getattr(request.config, "workerinput", None)
+    if worker is None:
         return build_copy(tmp_path_factory.mktemp("real") / "project")
-    shared = tmp_path_factory.getbasetemp().parent / "shared-real-site"
+    shared = tmp_path_factory.getbasetemp().parent / f"shared-real-site-{worker['testrunuid']}"
     shared.mkdir(exist_ok=True)
     with (shared / "lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)

@@ -43,8 +43,13 @@ def test_the_extra_place_is_valid_and_new(tmp_path: Path) -> None:
 
 def test_the_data_page_and_map_checks_pass_with_one_more_place(tmp_path: Path) -> None:
     root = repository_copy(tmp_path / "repo")
-    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    # Not an xdist worker's variables: the inner run is a test session of its own.
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}, "PYTHONDONTWRITEBYTECODE": "1"}
     result = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-m", "not browser and not edits_a_copy",
+                             f"--basetemp={tmp_path / 'inner'}",
                              *CHECKS], cwd=root, env=env, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert " passed" in result.stdout and " failed" not in result.stdout
+    # The inner run checked a site it built from the copy, with the extra place on it (never a site
+    # left by an earlier run).
+    assert list((tmp_path / "inner").glob("real*/project/site/places/fixture-vale/index.html"))
