@@ -84,8 +84,13 @@
         self._markers.push(marker);
         self._bySlug[place.slug] = marker;
       });
-      this._apply();
-      if (this._form) this._openFromUrl();
+      // Placing the markers is a task of its own: reading which places the list shows makes the browser
+      // work out the page's styles, and one long task would hold up the page longer than two short ones.
+      setTimeout(function () {
+        if (!self._map) return;
+        self._apply();
+        if (self._form) self._openFromUrl();
+      }, 0);
     },
 
     // The filter is defined once, in the map page's style sheet (filter_rules in generator/map.py), which
