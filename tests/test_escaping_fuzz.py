@@ -37,10 +37,12 @@ from generator.schema import Place
 from generator.validate import load_vocabularies
 
 _ALL = load_vocabularies(REPO / "site-data", display_root=REPO)
-USED = {"themes": {"data"}, "regions": {"london"}, "lessons": {"relationships"}, "enablers": set()}
-"""The vocabulary terms the hostile place uses. Only their pages can show its values, so the site is
-built with just these: rendering every other theme's, region's and Enabler's empty page for each
-example would double the test's time and check nothing more."""
+THEME, REGION, LESSON = "data", "london", "relationships"
+"""The vocabulary terms the hostile place uses (``_place`` below)."""
+USED = {"themes": {THEME}, "regions": {REGION}, "lessons": {LESSON}, "enablers": set()}
+"""Only these terms' pages can show the place's values, so the site is built with just these:
+rendering every other theme's, region's and Enabler's empty page for each example would double the
+test's time and check nothing more."""
 VOCAB = {name: {k: v for k, v in terms.items() if name not in USED or k in USED[name]} for name, terms in _ALL.items()}
 ENV = make_environment()
 MKDOCS_CONFIG = load_config(str(REPO / "mkdocs.yml"))
@@ -116,10 +118,10 @@ URL = "https://example.org/a_(b)'*[c]?q=1&r=2"
 def _place(strings: dict[str, str]) -> dict[str, Any]:
     return {
         "name": strings["name"], "programmes": ["leadership-for-change"], "focus": strings["focus"],
-        "summary": strings["summary"], "region": "london",
+        "summary": strings["summary"], "region": REGION,
         "location": {"label": strings["label"], "latitude": 51.5, "longitude": -0.12},
-        "themes": ["data"], "enablers": [],
-        "stories": [{"lesson": "relationships", "title": strings["title"], "text": strings["text"],
+        "themes": [THEME], "enablers": [],
+        "stories": [{"lesson": LESSON, "title": strings["title"], "text": strings["text"],
                      "quotes": [{"text": strings["quote"], "speaker": strings["speaker"], "role": strings["role"],
                                  "organisation": strings["organisation"]}],
                      "source": "light-bulb-moments"}],
