@@ -55,13 +55,15 @@ class PlaceMap(folium.Map):
     """A Leaflet map in ``container`` (a variable of the function the script is wrapped in).
 
     It first fits ``data-bounds`` of the container (``south,west,north,east``) if there is one, else
-    ``bounds``; the reset-view control goes back to the same view.
+    ``bounds``; the reset-view control goes back to the same view. Its script yields the map as soon
+    as it is made (see :func:`map_script`), and so can only run inside the generator written there.
     """
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
             var {{ this.get_name() }} = L.map(container, {{ this.options|tojavascript }});
+            yield {{ this.get_name() }};
             {{ this.get_name() }}.placeHome = {
                 bounds: PlaceMaps.bounds(container, {{ this.bounds|tojson }}),
                 options: {{ this.fit_options|tojavascript }}
@@ -230,16 +232,23 @@ def small_map(*, bounds: list[list[float]], data: str, outline: str) -> PlaceMap
 
 
 def map_script(maps: dict[str, PlaceMap]) -> str:
-    """The JavaScript that sets up each kind of map: ``PlaceMaps.setups[kind](container)``."""
+    """The JavaScript that sets up each kind of map: ``PlaceMaps.setups[kind](container)``.
+
+    Each setup is a generator that yields between folium's elements (the map, its tiles, the outline,
+    the clusters, the controls, the places), and the map's own script yields the map once it is made.
+    The runtime (``content/assets/place-map/map.js``) runs each step as a task of its own: making a
+    whole map in one task would hold up a phone's page for a quarter of a second.
+    """
     parts = ["/* Written by generator/map_elements.py with folium; do not edit. */\n"]
     for kind, m in maps.items():
         figure = m.get_root()
         assert isinstance(figure, Figure)
         figure.render()
-        lines = figure.script.render().splitlines()
-        body = "\n".join("    " + line.strip() for line in lines if line.strip())
-        parts.append(f"PlaceMaps.setups[{kind!r}] = function (container) {{\n{body}\n"
-                     f"return {m.get_name()};\n}};\n")
+        steps = ["\n".join("    " + line.strip() for line in element.render().splitlines() if line.strip())
+                 for element in figure.script._children.values()]
+        body = "\n    yield;\n".join(step for step in steps if step)
+        parts.append(f"PlaceMaps.setups[{kind!r}] = function* (container) {{\n{body}\n"
+                     f"    return {m.get_name()};\n}};\n")
     parts.append("PlaceMaps.ready();\n")
     return "\n".join(parts)
 

@@ -61,8 +61,9 @@ def test_every_feature_links_to_a_built_place_page(built_site: Path) -> None:
 
 def test_map_script_is_folium_output_with_stable_names_and_no_data(built_site: Path, site) -> None:
     script = (built_site / SCRIPT).read_text(encoding="utf-8")
-    assert "PlaceMaps.setups['all'] = function (container)" in script
-    assert "PlaceMaps.setups['small'] = function (container)" in script
+    assert "PlaceMaps.setups['all'] = function* (container)" in script
+    assert "PlaceMaps.setups['small'] = function* (container)" in script
+    assert script.count("yield map_all;") == 1 and script.count("yield map_small;") == 1
     assert "L.markerClusterGroup(" in script and "PlaceMaps.gestures(" in script
     assert "L.control.layers(" not in script  # the key beside the map is the only programme filter
     assert script.rstrip().endswith("PlaceMaps.ready();")

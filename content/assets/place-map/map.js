@@ -5,7 +5,7 @@
 
   var data = api.data, state = api.state, list = api.list, markers = api.markers, keyboard = api.keyboard;
   var element = markers.element;
-  var instances = new WeakMap(), live = [];
+  var instances = new WeakMap(), starting = new WeakSet(), live = [];
 
   function byId(id) { return id ? document.getElementById(id) : null; }
 
@@ -336,6 +336,29 @@
     },
   });
 
+  // A map is set up a step at a time: map/place-maps.js writes each kind as a generator that yields
+  // between its parts (the map, the tiles, the outline, the controls, the places), and each step runs
+  // as a task of its own, so a phone's page is never held up long. A map whose page has gone (the
+  // reader moved on meanwhile) is removed, half made or whole.
+  function step(container, steps, map) {
+    if (!container.isConnected) {
+      starting.delete(container);
+      if (map) map.remove();
+      return;
+    }
+    var result = steps.next();
+    if (result.value instanceof L.Map) map = result.value;
+    if (!result.done) {
+      setTimeout(function () { step(container, steps, map); }, 0);
+      return;
+    }
+    var layer = null;
+    starting.delete(container);
+    map.eachLayer(function (l) { if (l instanceof PlacesLayer) layer = l; });
+    instances.set(container, { map: map, places: layer, gestures: map.placeGestures || null });
+    live.push({ container: container, map: map });
+  }
+
   function setUp() {
     live = live.filter(function (item) {
       if (item.container.isConnected) return true;
@@ -344,12 +367,10 @@
     });
     document.querySelectorAll("[data-place-map]").forEach(function (container) {
       var setup = api.setups[container.getAttribute("data-place-map")];
-      if (instances.has(container) || !setup) return;
+      if (instances.has(container) || starting.has(container) || !setup) return;
       container.hidden = false;
-      var map = setup(container), layer = null;
-      map.eachLayer(function (l) { if (l instanceof PlacesLayer) layer = l; });
-      instances.set(container, { map: map, places: layer, gestures: map.placeGestures || null });
-      live.push({ container: container, map: map });
+      starting.add(container);
+      step(container, setup(container), null);
     });
   }
 
