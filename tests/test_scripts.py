@@ -77,13 +77,14 @@ def test_build_sh_fails_when_the_build_does(repo: Path) -> None:
 
 
 def test_test_sh_installs_the_test_tools_and_passes_its_arguments_to_pytest(repo: Path) -> None:
-    assert Path("/usr/bin/chromium").exists()  # so the script skips installing it
+    assert Path("/usr/bin/chromium").exists()  # so the script skips installing them
+    assert Path("/usr/bin/chromium-headless-shell").exists()
     result = _run(repo, "test.sh", "-k", "map", "-m", "slow")
     assert result.returncode == 5, result.stderr  # pytest's status is the script's
     assert _log(repo, "python.log") == [
         "-m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/test.txt",
         "-m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .",
-        "-m pytest -n auto --dist loadfile -k map -m slow"]
+        "-m pytest -n auto --dist loadfile --no-loadscope-reorder -k map -m slow"]
     assert _log(repo, "npm.log") == ["ci --silent --no-audit --no-fund"]
     assert _log(repo, "node.log") == ["--test tests/js/"]  # the map script's unit tests
 
@@ -103,3 +104,10 @@ def test_the_unit_tests_test_sh_names_run_and_pass_with_node() -> None:
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr
     summary = dict(re.findall(r"^# (tests|pass|fail) (\d+)$", result.stdout, flags=re.M))
     assert summary["fail"] == "0" and int(summary["pass"]) == int(summary["tests"]) >= len(files), summary
+
+
+def test_the_files_run_first_exist() -> None:
+    """conftest.LONGEST_FIRST orders the run by name: a renamed file would silently lose its place."""
+    from conftest import LONGEST_FIRST
+
+    assert [name for name in LONGEST_FIRST if not (REPO / "tests" / name).is_file()] == []
