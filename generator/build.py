@@ -21,7 +21,7 @@ from .narrative import narrative_snippets
 from .opendata import data_pages
 from .place_schema import schema_page
 from .places import place_pages
-from .render import Page, make_environment
+from .render import Page, shared_environment
 from .sources import source_pages
 from .repository import repo_environment
 from .validate import load_site
@@ -131,7 +131,7 @@ def render_site(site: Site, env: jinja2.Environment | None = None, *, site_url: 
     from .map import map_pages  # here, not at the top: folium takes a second to import, and validate,
     # schema and new (the commands a contributor runs most) never draw the map
 
-    env = env or make_environment()
+    env = env or shared_environment()
     return [*place_pages(site, env, site_url=site_url), *index_pages(site, env), *source_pages(site, env),
             *map_pages(site, env), *data_pages(site, env, site_url=site_url), *narrative_snippets(site, env),
             schema_page(site), *contribute_pages(site, env)]

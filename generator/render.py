@@ -7,6 +7,8 @@ Every page is a Jinja template in ``templates/`` rendered with an environment th
 
 from __future__ import annotations
 
+import functools
+
 import html
 import json
 import re
@@ -151,6 +153,7 @@ def quote_anchor(owner: Any, quote: Any) -> Md:
 
 
 def make_environment() -> jinja2.Environment:
+    """A new Jinja environment for our templates (generator/templates)."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
         autoescape=False,
@@ -173,6 +176,15 @@ def make_environment() -> jinja2.Environment:
                        local_vision_number=local_vision_number,
                        place_map_config=_place_map_config)
     return env
+
+
+@functools.lru_cache(maxsize=1)
+def shared_environment() -> jinja2.Environment:
+    """One environment per process, so that each template is compiled once however many times the
+    site is rendered (a preview's saves, or a test process's builds): compiling them all takes about
+    as long as rendering every page. Jinja checks each template file's time on use, so an edited
+    template is still read again."""
+    return make_environment()
 
 
 def render_page(

@@ -18,18 +18,14 @@ Bad data never reaches the preview: the problems are printed and the last good p
 
 from __future__ import annotations
 
-import functools
 import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import jinja2
-
 from .build import Project, render_site
 from .problems import DataError, print_problems
-from .render import make_environment
 from .repository import repo_environment
 from .validate import load_site
 from .write import GENERATED_FOLDERS, sync_pages
@@ -90,7 +86,7 @@ def _regenerate(project: Project) -> bool:
         _say(f"{len(error.problems)} problem(s) in site-data/: the preview keeps the last good pages. "
              "Fix them and save again.")
         return False
-    written, removed = sync_pages(render_site(site, _environment()), project.docs_dir)
+    written, removed = sync_pages(render_site(site), project.docs_dir)  # one environment: templates compiled once
     touched = _touch_includers(project.docs_dir, written)
     changed = written + removed
     shown = ", ".join(changed[:4]) + (f" and {len(changed) - 4} more" if len(changed) > 4 else "")
@@ -98,12 +94,6 @@ def _regenerate(project: Project) -> bool:
          f"{f'; {len(touched)} page(s) that include them touched' if touched else ''} "
          f"({len(site.places)} places, {time.perf_counter() - start:.2f} s).")
     return True
-
-
-@functools.lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    """One Jinja environment for the preview's life: our templates are compiled once, not per save."""
-    return make_environment()
 
 
 def _touch_includers(docs_dir: Path, written: list[str]) -> list[Path]:
