@@ -427,3 +427,40 @@ def test_hostile_place_runs_no_script(map_page, hostile_url: str) -> None:
     assert dialogs == []
     assert map_page.evaluate("() => window.pwned") is None
     assert map_page.console_errors == []
+
+
+# Wraps the map page's set-up (map/place-maps.js) so that the reader "leaves" while the map is half
+# made: after its first step (the Leaflet map, made and yielded) the map's box is taken off the page.
+HALF_MADE = """(function () {
+  var made = PlaceMaps.setups.all;
+  PlaceMaps.setups.all = function* (container) {
+    var steps = made(container), first = steps.next();
+    window.__halfMade = { map: first.value, container: container };
+    yield first.value;
+    container.remove();
+    yield;
+    throw new Error("a step ran after the map's page had gone");
+  };
+})();
+"""
+
+
+def test_a_map_whose_page_goes_while_it_is_set_up_is_removed_half_made(map_page, site_url: str) -> None:
+    """The map is set up a step at a time (one task each): when its box leaves the page between two
+    steps, as on an instant navigation, the half-made map is removed and no further step runs."""
+    def wrapped(route) -> None:
+        response = route.fetch()
+        script = response.text()
+        assert script.count("PlaceMaps.ready();") == 1
+        route.fulfill(response=response, body=script.replace("PlaceMaps.ready();", HALF_MADE + "PlaceMaps.ready();"))
+
+    map_page.route("**/map/place-maps.js", wrapped)
+    map_page.goto(site_url + "map/")
+    map_page.wait_for_function("() => window.__halfMade && !window.__halfMade.container.isConnected")
+    map_page.wait_for_timeout(300)
+    state = map_page.evaluate("""() => {
+      const { map, container } = window.__halfMade;
+      return { isMap: map instanceof L.Map, removed: !('_leaflet_id' in container) && map._mapPane === undefined,
+               registered: PlaceMaps.get(container) !== undefined };
+    }""")
+    assert state == {"isMap": True, "removed": True, "registered": False}
