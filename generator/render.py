@@ -8,7 +8,6 @@ Every page is a Jinja template in ``templates/`` rendered with an environment th
 from __future__ import annotations
 
 import functools
-
 import html
 import json
 import re

@@ -64,6 +64,11 @@ def test_map_script_is_folium_output_with_stable_names_and_no_data(built_site: P
     assert "PlaceMaps.setups['all'] = function* (container)" in script
     assert "PlaceMaps.setups['small'] = function* (container)" in script
     assert script.count("yield map_all;") == 1 and script.count("yield map_small;") == 1
+    # Each of folium's elements is a step of its own (a task of its own in the browser).
+    full = script.split("PlaceMaps.setups['small']")[0]
+    for element in ("tile_layer_all.addTo(", "PlaceMaps.outlineLayer(", "marker_cluster_all.addTo(",
+                    "PlaceMaps.placesLayer("):
+        assert full.split(element)[0].rstrip().endswith("yield;"), element
     assert "L.markerClusterGroup(" in script and "PlaceMaps.gestures(" in script
     assert "L.control.layers(" not in script  # the key beside the map is the only programme filter
     assert script.rstrip().endswith("PlaceMaps.ready();")
