@@ -17,10 +17,13 @@ import json
 import re
 
 # Python-Markdown's ESCAPED_CHARS, plus "|" (tables), get a backslash; "<", ">" and "&" become
-# entities instead. One translation table does both in a single pass.
+# entities instead, and so do "[" and "]": Python-Markdown's reference definitions (``[id]: url`` at
+# the start of a block) ignore backslashes, so a value "]:" at the start of a link's text, as in
+# ``[\]:](url)``, would turn the rest of the line into a definition. One translation table does all
+# of it in a single pass.
 _ESCAPES = str.maketrans({
-    **{char: "\\" + char for char in "\\`*_{}[]()#+-.!|"},
-    "&": "&amp;", "<": "&lt;", ">": "&gt;",
+    **{char: "\\" + char for char in "\\`*_{}()#+-.!|"},
+    "&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;", "]": "&#93;",
 })
 
 

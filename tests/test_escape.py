@@ -19,7 +19,7 @@ HOSTILE = [
     "<script>alert(1)</script>", "[x](javascript:alert(1))", "![x](data:text/html,hi)", "{: onclick=alert(1) }",
     '--8<-- "secret.md"', "**b** __u__ *i* `c`", "# not a heading", "> not a quote", "- not a list", "1. not a list",
     "| a | b |", "&amp; &lt; &#x3C;", "a\\b", "<!-- c -->", "[^1]", "~~s~~ ==m== :smile:", "http://example.com",
-    "Adur & Worthing", "a_b_c *d*", "{{ 7*7 }} {% raw %}",
+    "Adur & Worthing", "a_b_c *d*", "{{ 7*7 }} {% raw %}", "]:", "[x]: https://example.com/ t",
 ]
 CONFIG = load_config(str(REPO / "mkdocs.yml"))
 
@@ -41,6 +41,18 @@ def test_markdown_text_shows_literally_with_the_sites_extensions(value: str) -> 
     assert re.fullmatch(r"<p>.*</p>", rendered, flags=re.S), rendered
     assert _text(rendered) == value
     assert "<script" not in rendered and "href=" not in rendered and "<img" not in rendered
+
+
+@pytest.mark.parametrize("value", ["]:", "[x]:", "]: https://example.com/", *HOSTILE])
+def test_markdown_text_as_a_links_text_at_the_start_of_a_list_item_stays_that_links_text(value: str) -> None:
+    """The Sources page lists cited web pages as ``- [title](url), ...``. A title "]:" once made
+    Python-Markdown read the line as a reference definition, which backslashes do not stop (found by
+    the escaping fuzz): the link and the rest of the line were gone."""
+    line = f"- [{markdown_text(value)}](https://example.org/a), 2017: cited by [York](../places/york.md)"
+    rendered = _site_markdown().convert(line)
+    links = re.findall(r'<a href="([^"]*)">(.*?)</a>', rendered, flags=re.S)
+    assert [(href, _text(text)) for href, text in links] == [("https://example.org/a", value),
+                                                             ("../places/york.md", "York")], rendered
 
 
 def test_markdown_text_is_one_line_and_leaves_md_alone() -> None:

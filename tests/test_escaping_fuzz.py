@@ -49,7 +49,7 @@ MKDOCS_CONFIG = load_config(str(REPO / "mkdocs.yml"))
 
 FRAGMENTS = [
     "<script>alert(1)</script>", "</script>", "<img src=x onerror=alert(1)>", "<svg/onload=alert(1)>",
-    "[x](javascript:alert(1))", "![x](data:text/html,hi)", "<javascript:alert(1)>", "{: onclick=alert(1) }",
+    "]:", "[x](javascript:alert(1))", "![x](data:text/html,hi)", "<javascript:alert(1)>", "{: onclick=alert(1) }",
     "{ .x #y onclick=z }", "{{ 7*7 }}", "{% raw %}", "{# c #}", '--8<-- "secret.md"', "--8<-- secret.md",
     "${alert(1)}", "\\`", "`code`", "**b**", "__u__", "*i*", "# h", "> q", "- l", "1. o", "| a | b |",
     "&amp;", "&lt;", "&#x3C;", '"', "'", "\\", "<!--", "-->", "<![CDATA[", "[^1]", "[x]: http://e.com",
