@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import html.parser
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -57,8 +58,15 @@ FRAGMENTS = [
 ]
 # Characters the schema accepts in a value: hidden ones are refused before anything is rendered (their
 # own tests are in test_validate and the bad-input corpus), so drawing them here would only throw the
-# example away. Drawn from the valid space, almost every example reaches the pages.
-CHAR = st.characters(blacklist_categories=("Cc", "Cs", "Cf", "Co", "Zl", "Zp")).filter(lambda c: not is_hidden(c))
+# example away. Drawn from the valid space, almost every example reaches the pages. The hidden ones
+# outside the refused categories are listed (by is_hidden itself) rather than filtered out: Hypothesis
+# draws text from a plain alphabet several times faster than through a filter.
+REFUSED_CATEGORIES = ("Cc", "Cs", "Cf", "Co", "Zl", "Zp")
+CHAR = st.characters(
+    exclude_categories=REFUSED_CATEGORIES,
+    exclude_characters="".join(c for c in map(chr, range(0x110000))
+                               if is_hidden(c) and unicodedata.category(c) not in REFUSED_CATEGORIES),
+)
 LINE = st.lists(
     st.one_of(st.sampled_from(FRAGMENTS), st.text(alphabet=CHAR, max_size=8)),
     min_size=1, max_size=5,

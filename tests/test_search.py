@@ -1,0 +1,64 @@
+"""Search on demand (overrides/partials/search-on-demand.html): a page does not fetch the search index
+until the reader turns to search, and then search works as Material makes it work: by the keyboard,
+by pointing and by tapping on a phone, and a highlight asked for by the address."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+INDEX = "/search/search_index.json"
+
+
+def _index_requests(tab) -> list[str]:
+    requests: list[str] = []
+    tab.on("request", lambda request: requests.append(request.url) if request.url.endswith(INDEX) else None)
+    return requests
+
+
+def _results(tab, query: str) -> list[str]:
+    search = tab.locator("input.md-search__input")
+    search.fill("")
+    search.type(query, delay=10)
+    tab.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    return tab.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()
+
+
+def test_the_index_waits_until_the_reader_searches_by_keyboard(page, site_url: str) -> None:
+    requests = _index_requests(page)
+    page.goto(site_url + "map/", wait_until="networkidle")
+    page.mouse.move(640, 600)  # over the page, not the search box
+    page.mouse.wheel(0, 400)
+    page.wait_for_timeout(500)
+    assert requests == [], "the search index was fetched before the reader asked for search"
+    page.keyboard.press("/")  # Material's shortcut: focus the search box
+    assert any("Calderdale" in title for title in _results(page, "Calderdale"))
+    assert len(requests) == 1
+
+
+def test_pointing_at_the_search_box_fetches_the_index_and_search_works(page, site_url: str) -> None:
+    requests = _index_requests(page)
+    page.goto(site_url + "places/calderdale/", wait_until="networkidle")
+    page.locator(".md-search label.md-search__icon, .md-search__input").first.hover()
+    page.wait_for_timeout(300)
+    assert len(requests) == 1, "pointing at the search box should start fetching the index"
+    page.locator("input.md-search__input").click()
+    assert any("Hackney" in title for title in _results(page, "Hackney"))
+
+
+def test_on_a_phone_tapping_the_search_icon_then_searching_works(new_page, site_url: str) -> None:
+    phone = new_page(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    requests = _index_requests(phone)
+    phone.goto(site_url, wait_until="networkidle")
+    assert requests == []
+    phone.locator("label.md-header__button[for='__search']").tap()
+    assert any("York" in title for title in _results(phone, "York"))
+    assert len(requests) == 1
+
+
+def test_a_highlight_in_the_address_fetches_the_index_at_once_and_marks_the_words(page, site_url: str) -> None:
+    requests = _index_requests(page)
+    page.goto(site_url + "places/calderdale/?h=calderdale", wait_until="networkidle")
+    page.locator("article mark[data-md-highlight]").first.wait_for(timeout=15_000)
+    assert len(requests) == 1
