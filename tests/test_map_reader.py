@@ -201,3 +201,24 @@ def test_map_files_load_only_on_pages_with_a_map(page, site_url: str) -> None:
         for part in MAP_FILES:
             assert any(part in url for url in requests), (path, part)
     assert page.console_errors == []
+
+
+def test_the_map_files_are_fetched_only_after_the_page_text_is_painted(new_page, site_url: str) -> None:
+    """The page's own words come first: the map's files start after the first contentful paint, so
+    they never hold it up. The first paint can come after the load event (a busy phone; one
+    Lighthouse run in five here): the page is kept unpainted for 1.5 s after it loads to make it so."""
+    page = new_page(viewport={"width": 1280, "height": 900}, init_script="""
+      const hidden = new CSSStyleSheet();
+      hidden.replaceSync('html { visibility: hidden }');
+      document.adoptedStyleSheets = [hidden];
+      addEventListener('load', () => setTimeout(() => { document.adoptedStyleSheets = []; }, 1500));""")
+    page.route(TILES_GLOB, lambda route: route.fulfill(status=200, content_type="image/png", body=BLANK_TILE))
+    for path in ("map/", "themes/dementia/"):
+        _open(page, site_url + path, ALL_MAP if path == "map/" else ".place-map--small")
+        loaded, painted, leaflet = page.evaluate("""() => [
+          performance.getEntriesByType('navigation')[0].loadEventEnd,
+          performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+          performance.getEntriesByType('resource').find((e) => e.name.includes('/map/leaflet/leaflet.js')).startTime]""")
+        assert painted is not None, f"{path}: the map was set up before the page's text was painted"
+        assert painted > loaded + 1000, "the page was painted before it was shown: the test proves nothing"
+        assert leaflet >= painted, (path, painted, leaflet)

@@ -99,11 +99,37 @@
     });
   }
 
-  // After the page has loaded, so that the page's own text and styles come first (the map's box is
-  // reserved meanwhile); at once on a page reached by Material's instant navigation.
+  // After the page has loaded and its text has been painted, so that the reader sees the page's own
+  // words first and the map's files never compete with them (the map's box is reserved meanwhile).
+  // Without the load, the first paint of the text could come after the map's files had started,
+  // and wait for them. A page reached by Material's instant navigation was painted long ago: at once.
+  function afterFirstPaint(callback) {
+    var done = false;
+    function once() {
+      if (!done) { done = true; callback(); }
+    }
+    function afterNextFrame() {
+      requestAnimationFrame(function () { setTimeout(once, 0); });
+    }
+    var observable = typeof PerformanceObserver === "function" &&
+      (PerformanceObserver.supportedEntryTypes || []).indexOf("paint") >= 0;
+    // A page out of sight reports no first paint (its next frame comes when it is shown), and a
+    // browser without paint timing has painted by its next frame.
+    if (!observable || document.visibilityState === "hidden" ||
+        performance.getEntriesByName("first-contentful-paint").length) {
+      afterNextFrame();
+      return;
+    }
+    var observer = new PerformanceObserver(function (list) {
+      if (list.getEntriesByName("first-contentful-paint").length) { observer.disconnect(); once(); }
+    });
+    observer.observe({ type: "paint", buffered: true });
+    setTimeout(afterNextFrame, 5000);  // should no first paint ever be reported, the map still comes
+  }
+
   function loadMapFilesSoon() {
-    if (document.readyState === "complete") loadMapFiles();
-    else window.addEventListener("load", function () { setTimeout(loadMapFiles, 0); }, { once: true });
+    if (document.readyState === "complete") afterFirstPaint(loadMapFiles);
+    else window.addEventListener("load", function () { afterFirstPaint(loadMapFiles); }, { once: true });
   }
 
   if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(loadMapFilesSoon);
