@@ -8,6 +8,7 @@ import hashlib
 import http.server
 import os
 import shutil
+import socket
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -170,6 +171,28 @@ def serve() -> Iterator:
 def site_url(built_site: Path, serve) -> str:
     """Base URL of the real built site, served locally."""
     return serve(built_site)
+
+
+@pytest.fixture(scope="session")
+def instant_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The real site, built with ``site_url`` set to where it is served, for tests of Material's
+    instant navigation: it only follows links listed in sitemap.xml, which MkDocs leaves empty
+    without a site_url. Built once per test process."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/"
+    dest = tmp_path_factory.mktemp("instant") / "project"
+    project = copy_project(dest)
+    with pytest.MonkeyPatch.context() as patch:  # mkdocs.yml reads site_url from SITE_URL
+        patch.setenv("SITE_URL", url)
+        build(project, dest / "site")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
+                                             functools.partial(_QuietHandler, directory=str(dest / "site")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield url
+    server.shutdown()
+    server.server_close()
 
 
 # -- the browser: every page a test opens fails the test on a console error or page error ----------

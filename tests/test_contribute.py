@@ -14,7 +14,6 @@ import pytest
 import yaml
 from conftest import copy_project
 from site_pages import load_places, load_vocabulary
-from test_map_browser import instant_url  # noqa: F401  (a fixture: the site built with SITE_URL)
 
 from generator.contribute import form_fields
 from generator.place_schema import place_json_schema

@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import base64
-import functools
-import http.server
 import re
-import socket
-import threading
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from conftest import REPO, _QuietHandler, copy_project
+from conftest import REPO
 from test_map import HOSTILE_NAME, HOSTILE_THEME, build_hostile
 
 from generator import england
-from generator.build import build
 from generator.map_elements import TILES
 
 pytestmark = pytest.mark.browser
@@ -319,27 +314,6 @@ def test_england_fits_the_first_view(new_page, site_url: str, width: int, height
     assert inside
     assert page.evaluate("() => document.documentElement.scrollWidth") <= width
     assert page.locator(ALL_MAP).bounding_box()["width"] <= width
-
-
-@pytest.fixture(scope="module")
-def instant_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real site, built with ``site_url`` set to where it is served. Material's instant navigation
-    only follows links listed in sitemap.xml, which MkDocs leaves empty without a site_url."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/"
-    dest = tmp_path_factory.mktemp("instant") / "project"
-    project = copy_project(dest)
-    with pytest.MonkeyPatch.context() as patch:  # mkdocs.yml reads site_url from SITE_URL
-        patch.setenv("SITE_URL", url)
-        build(project, dest / "site")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
-                                             functools.partial(_QuietHandler, directory=str(dest / "site")))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield url
-    server.shutdown()
-    server.server_close()
 
 
 def test_maps_start_after_instant_navigation(map_page, instant_url: str) -> None:
