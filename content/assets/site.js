@@ -101,8 +101,9 @@
 
   // After the page has loaded and its text has been painted, so that the reader sees the page's own
   // words first and the map's files never compete with them (the map's box is reserved meanwhile).
-  // Without the load, the first paint of the text could come after the map's files had started,
-  // and wait for them. A page reached by Material's instant navigation was painted long ago: at once.
+  // Waiting for the load alone was not enough: on a busy processor the first paint can come after
+  // the load event, and it then waited behind Leaflet. A page reached by Material's instant
+  // navigation was painted long ago, so its map's files start at its next frame.
   function afterFirstPaint(callback) {
     var done = false;
     function once() {
