@@ -10,7 +10,7 @@ import os
 import shutil
 import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -90,16 +90,58 @@ def build_copy(dest: Path, **kwargs: object) -> Path:
     return dest / "site"
 
 
-@pytest.fixture(scope="session")
-def copy_built(tmp_path_factory: pytest.TempPathFactory):
-    """``copy_built(dest)``: a copy of the project in ``dest`` whose site/ is already built, as
-    ``copy_project`` followed by a build would leave it. The build is made once per test process and
-    copied after that: a copy takes a fraction of a second, a build several."""
-    template = tmp_path_factory.mktemp("prebuilt") / "p"
-    build(copy_project(template), template / "site")
+def once_per_run(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, name: str,
+                 make: Callable[[Path], object]) -> Path:
+    """``make(folder)`` run once per test run, in a folder that tests then only read.
 
+    With pytest-xdist (``scripts/test.sh`` runs ``-n``) each worker is its own session: the first to
+    get here makes the folder, under a lock, in a place that all workers of the run share; the others
+    wait for it and reuse it. The folder is named by the run's id, so that a run never reuses one from
+    an earlier run. Without xdist it is a temporary folder ``<name>N`` of this session.
+    """
+    # A worker knows it is one by its config (an environment variable would also be inherited by a
+    # pytest that a test starts, which must make its own: see test_extra_place).
+    worker = getattr(request.config, "workerinput", None)
+    if worker is None:
+        folder = tmp_path_factory.mktemp(name)
+        make(folder)
+        return folder
+    shared = tmp_path_factory.getbasetemp().parent / f"shared-{name}-{worker['testrunuid']}"
+    shared.mkdir(exist_ok=True)
+    with (shared / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            if not (shared / "made").exists():
+                make(shared)
+                (shared / "made").touch()
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+    return shared
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
+    """The real site, built once per test run from the real data into a temporary folder (shared by
+    the workers: :func:`once_per_run`). Tests only read it."""
+    return once_per_run(request, tmp_path_factory, "real", lambda folder: build_copy(folder / "project")) / "project" / "site"
+
+
+@pytest.fixture(scope="session")
+def map_hostile_site(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
+    """The copy with a hostile place and theme of ``test_map.build_hostile``, built once per test run:
+    test_map reads its files, test_map_browser opens them in Chromium."""
+    from test_map import build_hostile
+    return once_per_run(request, tmp_path_factory, "map-hostile",
+                        lambda folder: build_hostile(folder / "project")) / "project" / "site"
+
+
+@pytest.fixture(scope="session")
+def copy_built(built_site: Path):
+    """``copy_built(dest)``: a copy of the project in ``dest`` whose site/ is already built, as
+    ``copy_project`` followed by a build would leave it: a copy of the project that ``built_site``
+    was built in (a copy takes a fraction of a second, a build several)."""
     def copy(dest: Path) -> Project:
-        shutil.copytree(template, dest, symlinks=True)
+        shutil.copytree(built_site.parent, dest, symlinks=True)
         return Project(dest)
     return copy
 
@@ -110,33 +152,6 @@ def digests(folder: Path) -> dict[str, str]:
         path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in sorted(folder.rglob("*")) if path.is_file()
     }
-
-
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
-    """The real site, built once per test session from the real data into a temporary folder.
-
-    With pytest-xdist (``scripts/test.sh`` runs ``-n auto``) each worker is its own session: the first
-    to get here builds into a folder that all workers of the run share, under a lock; the others wait
-    for it and reuse it, so the site is still built once. Tests only read it.
-    """
-    # A worker knows it is one by its config (an environment variable would also be inherited by a
-    # pytest that a test starts, which must build its own site: see test_extra_place). The folder is
-    # named by the run's id, so that a run never reuses a site from an earlier one.
-    worker = getattr(request.config, "workerinput", None)
-    if worker is None:
-        return build_copy(tmp_path_factory.mktemp("real") / "project")
-    shared = tmp_path_factory.getbasetemp().parent / f"shared-real-site-{worker['testrunuid']}"
-    shared.mkdir(exist_ok=True)
-    with (shared / "lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            if not (shared / "built").exists():
-                build_copy(shared / "project")
-                (shared / "built").touch()
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-    return shared / "project" / "site"
 
 
 @pytest.fixture(scope="session")

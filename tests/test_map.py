@@ -216,23 +216,20 @@ def build_hostile(dest: Path) -> Path:
     return dest / "site"
 
 
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_hostile(tmp_path_factory.mktemp("hostile") / "project")
-
-
-def test_hostile_text_is_data_in_the_geojson_and_never_template_source(hostile_site: Path, built_site: Path) -> None:
+@pytest.mark.edits_a_copy
+def test_hostile_text_is_data_in_the_geojson_and_never_template_source(map_hostile_site: Path, built_site: Path) -> None:
     # Not evaluated ({{ 7*7 }} stays), not a template error ({% raw %} builds), and the map script is
     # byte for byte the one a build without the hostile place writes.
-    assert (hostile_site / SCRIPT).read_bytes() == (built_site / SCRIPT).read_bytes()
-    props = _features((hostile_site / GEOJSON).read_text(encoding="utf-8"))["hostile-place"]["properties"]
+    assert (map_hostile_site / SCRIPT).read_bytes() == (built_site / SCRIPT).read_bytes()
+    props = _features((map_hostile_site / GEOJSON).read_text(encoding="utf-8"))["hostile-place"]["properties"]
     assert props["name"] == HOSTILE_NAME
     assert props["focus"] == HOSTILE_NAME + " `${alert(7)}` {% endraw %}"
     assert HOSTILE_THEME in props["theme_names"] and "49" not in json.dumps(props)
 
 
-def test_hostile_text_is_escaped_on_the_map_page(hostile_site: Path) -> None:
-    source = (hostile_site / "map" / "index.html").read_text(encoding="utf-8")
+@pytest.mark.edits_a_copy
+def test_hostile_text_is_escaped_on_the_map_page(map_hostile_site: Path) -> None:
+    source = (map_hostile_site / "map" / "index.html").read_text(encoding="utf-8")
     article = source[source.index("<article"):source.index("</article>")]
     assert "<img src=x" not in article and "<img src=y" not in article
     assert "<script>alert" not in article and "</script><script>" not in article
@@ -241,9 +238,9 @@ def test_hostile_text_is_escaped_on_the_map_page(hostile_site: Path) -> None:
     assert HOSTILE_NAME in " ".join(text.split()) and "49" not in text
     option = re.search(r'<option value="hostile-theme" data-name="[^"]*">(.*?)</option>', article).group(1)
     assert html.unescape(option) == HOSTILE_THEME + " (1)"
-    small = (hostile_site / "themes" / "hostile-theme" / "index.html").read_text(encoding="utf-8")
+    small = (map_hostile_site / "themes" / "hostile-theme" / "index.html").read_text(encoding="utf-8")
     container = re.search(r'<div class="place-map place-map--small"[^>]*>', small).group(0)
     assert 'data-places="hostile-place"' in container and "alert" not in container  # ids and numbers only
-    locator = (hostile_site / "places" / "hostile-place" / "index.html").read_text(encoding="utf-8")
+    locator = (map_hostile_site / "places" / "hostile-place" / "index.html").read_text(encoding="utf-8")
     locator = re.search(r'<div class="place-locator">.*?</div>', locator, flags=re.S).group(0)
     assert "<img" not in locator and "<script>" not in locator and "alert" in html.unescape(locator)

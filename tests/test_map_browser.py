@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Iterator
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
 from conftest import REPO
-from test_map import HOSTILE_NAME, HOSTILE_THEME, build_hostile
+from test_map import HOSTILE_NAME, HOSTILE_THEME
 
 from generator import england
 from generator.map_elements import TILES
@@ -378,8 +378,8 @@ def test_list_filters_without_javascript(new_page, site_url: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def hostile_url(tmp_path_factory: pytest.TempPathFactory, serve) -> Iterator[str]:
-    yield serve(build_hostile(tmp_path_factory.mktemp("hostile-browser") / "project"))
+def hostile_url(map_hostile_site: Path, serve) -> str:
+    return serve(map_hostile_site)
 
 
 def test_hostile_place_runs_no_script(map_page, hostile_url: str) -> None:
