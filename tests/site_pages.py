@@ -54,9 +54,14 @@ def linked_places(site: Path, location: str) -> set[str]:
     return slugs
 
 
+# LibYAML's loader where PyYAML has it (the wheels do): the same values as yaml.safe_load, read about
+# eight times as fast. Several test modules read every place file as they are collected.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_places() -> dict[str, dict]:
     """Every place file, read straight from site-data/ (not through the generator)."""
-    return {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {path.stem: yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 (a safe loader)
             for path in sorted((DATA / "places").glob("*.yaml"))}
 
 

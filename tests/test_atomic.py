@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -65,6 +66,36 @@ def _mkdocs_of(builder: subprocess.Popen) -> int:
     raise AssertionError("the build never reached mkdocs")
 
 
+def _stderr_until(process: subprocess.Popen, text: str, timeout: float = 60) -> str:
+    """What ``process`` wrote to stderr up to and including the line that holds ``text``."""
+    said = ""
+    deadline = time.monotonic() + timeout
+    while text not in said:
+        assert process.poll() is None, f"the build ended without saying {text!r}: {said}"
+        assert time.monotonic() < deadline, f"the build never said {text!r}: {said}"
+        if select.select([process.stderr], [], [], 0.1)[0]:
+            said += process.stderr.readline()
+    return said
+
+
+def _assert_waits_for_a_lock(process: subprocess.Popen) -> None:
+    """``process`` sleeps in the kernel waiting for a file lock (Linux names what a process waits in
+    /proc/<pid>/wchan). Where the kernel does not say, three seconds pass instead, in which a build
+    that did not wait would have started writing its own staging folder."""
+    try:
+        wchan = Path(f"/proc/{process.pid}/wchan").read_text(encoding="ascii")
+    except OSError:
+        wchan = "0"
+    if wchan in ("", "0"):
+        time.sleep(3)
+        return
+    deadline = time.monotonic() + 10
+    while "lock" not in wchan:
+        assert process.poll() is None and time.monotonic() < deadline, f"the build is not waiting for a lock: {wchan}"
+        time.sleep(0.05)
+        wchan = Path(f"/proc/{process.pid}/wchan").read_text(encoding="ascii")
+
+
 def test_a_second_build_waits_for_the_first_while_it_is_paused_mid_write(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     site_dir = project.root / "site"
@@ -76,7 +107,8 @@ def test_a_second_build_waits_for_the_first_while_it_is_paused_mid_write(tmp_pat
     os.kill(mkdocs, signal.SIGSTOP)  # the first build is paused while MkDocs writes
     try:
         second = _builder(project)
-        time.sleep(3)
+        said = _stderr_until(second, "Waiting for another build of this project to finish")
+        _assert_waits_for_a_lock(second)
         assert second.poll() is None, "the second build did not wait for the first"
         staging = list(project.root.glob(".site.building-*"))
         assert len(staging) == 1 and staging[0].name.endswith(str(first.pid)), "the first build's staging folder was touched"
@@ -84,6 +116,7 @@ def test_a_second_build_waits_for_the_first_while_it_is_paused_mid_write(tmp_pat
         os.kill(mkdocs, signal.SIGCONT)
     out_first, err_first = first.communicate(timeout=300)
     out_second, err_second = second.communicate(timeout=300)
+    err_second = said + err_second
     assert first.returncode == 0, err_first
     assert second.returncode == 0, err_second
     assert "Waiting for another build of this project to finish" in err_second
