@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_map_browser import ALL_MAP, BLANK_TILE, TILES_GLOB, _wait
+from test_map_browser import ALL_MAP, BLANK_TILE, TILES_GLOB, _still, _wait
 
 pytestmark = pytest.mark.browser
 
@@ -29,7 +29,7 @@ def test_every_text_has_enough_contrast(new_page, site_url: str, scheme: str, wi
         if path.startswith("map/"):
             _wait(page, ALL_MAP)
             page.locator(f"{ALL_MAP} .place-popup").wait_for()
-            page.wait_for_timeout(500)
+            _still(page, ALL_MAP)  # the pan that fits the popup has ended
         elif page.locator("[data-place-map]").count():
             _wait(page, ".place-map--small")
         texts = page.evaluate(CHECK)
