@@ -152,12 +152,28 @@ def _point_at_everything(page, selector: str = POINTABLE) -> int:
     return pointed
 
 
+# Records each element that gets the focus; the second time one does, Tab has been round the page.
+CYCLE = """() => {
+  const focused = new Set();
+  window.__tabbedRound = false;
+  document.addEventListener('focusin', (event) => {
+    if (focused.has(event.target)) window.__tabbedRound = true;
+    focused.add(event.target);
+  }, true);
+}"""
+
+
 def _tab_through_everything(page) -> int:
+    """Press Tab until the focus has been round every element that takes it and comes back to one it
+    has had (at most once per candidate element and five more: hidden ones are skipped by Tab)."""
     focusable = page.evaluate("document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]').length")
+    page.evaluate(CYCLE)
     page.mouse.move(0, 0)
     page.keyboard.press("Escape")
-    for _ in range(focusable + 5):
+    for count in range(1, focusable + 6):
         page.keyboard.press("Tab")
+        if count % 8 == 0 and page.evaluate("window.__tabbedRound"):
+            break
     page.wait_for_timeout(300)
     return focusable
 
