@@ -56,10 +56,10 @@ def _open(page, url: str, selector: str = ALL_MAP) -> None:
     _wait(page, selector)
 
 
-# True once the map in ``selector`` has its markers on it and has stood still for three frames in a
-# row (checked every frame): no zoom or pan under way, and no cluster animation (Leaflet.markercluster
-# counts its own). A zoom that a deep link asks for starts a frame after the markers are placed, so one
-# still frame is not enough.
+# True once the map in ``selector`` has made its markers and has stood still for three frames in a row
+# (checked every frame): no zoom or pan under way, and no cluster animation (Leaflet.markercluster
+# counts its own). The markers are placed on the map in a task of their own, which runs before those
+# frames; a zoom that a deep link asks for starts a frame after that, so one still frame is not enough.
 STILL = """(selector) => {
   const container = document.querySelector(selector);
   const parts = container && window.PlaceMaps && PlaceMaps.get(container);
