@@ -166,7 +166,7 @@ def publish(project: Project, site_dir: Path) -> None:
     env = {**repo_environment(project.root), "NO_MKDOCS_2_WARNING": "1",
            "SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH") or str(source_date(project))}
     command = [
-        sys.executable, "-m", "mkdocs", "build", "--strict",
+        sys.executable, "-m", "generator.mkdocs_run", "build", "--strict",
         "--config-file", str(project.config_file), "--site-dir", str(staging),
     ]
     try:

@@ -130,7 +130,7 @@ def _snapshot(folder: Path) -> PollSnapshot:
 
 def _start_mkdocs(project: Project, host: str, port: int) -> subprocess.Popen[bytes]:
     command = [
-        sys.executable, "-m", "generator.preview", "serve", "--config-file", str(project.config_file),
+        sys.executable, "-m", "generator.mkdocs_run", "serve", "--config-file", str(project.config_file),
         "--dev-addr", f"{host}:{port}", "--dirty",
     ]
     env = {**repo_environment(project.root), "NO_MKDOCS_2_WARNING": "1"}

@@ -58,7 +58,7 @@ def _mkdocs_of(builder: subprocess.Popen) -> int:
     """The pid of the mkdocs process a build started, once it is writing the site."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        found = subprocess.run(["pgrep", "-f", "-P", str(builder.pid), "mkdocs build"],
+        found = subprocess.run(["pgrep", "-f", "-P", str(builder.pid), "generator.mkdocs_run build"],
                                capture_output=True, text=True).stdout.split()
         if found:
             return int(found[0])

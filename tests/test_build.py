@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -196,3 +197,51 @@ def test_a_blank_line_in_a_place_file_starts_a_new_paragraph(tmp_path: Path) -> 
         generate(project)
         page = (project.docs_dir / "places" / "york.md").read_text(encoding="utf-8")
         assert "First paragraph, still first\\.\n\nSecond one\\." in page, name
+
+
+def test_material_templates_stay_compiled_between_builds_and_change_nothing(tmp_path: Path, monkeypatch) -> None:
+    """``generator.mkdocs_run`` (which ``build`` and ``serve`` run MkDocs through) compiles Material's
+    templates once and reads them back in later builds, and a build from the cache writes the same
+    pages as plain MkDocs. A small project with the same theme keeps this test quick."""
+    import tempfile
+
+    import jinja2
+    from mkdocs import theme
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from generator import mkdocs_run
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# A page\n\nSome text.\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\ntheme:\n  name: material\n  custom_dir: overrides\n",
+                                         encoding="utf-8")
+    shutil.copytree(REPO / "overrides", tmp_path / "overrides")
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # Jinja's default cache folder is in here
+    monkeypatch.setattr(theme.Theme, "get_env", theme.Theme.get_env)  # put back after the test
+
+    def site(name: str) -> str:
+        mkdocs_build(load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / name)))
+        return (tmp_path / name / "index.html").read_text(encoding="utf-8")
+
+    plain = site("plain")
+    cache = mkdocs_run.template_cache()
+    loaded: list[tuple[str, bool]] = []
+    dumped: list[str] = []
+    load, dump = cache.load_bytecode, cache.dump_bytecode
+    cache.load_bytecode = lambda bucket: (load(bucket), loaded.append((bucket.key, bucket.code is not None)))  # type: ignore[method-assign]
+    cache.dump_bytecode = lambda bucket: (dumped.append(bucket.key), dump(bucket))  # type: ignore[method-assign]
+    assert mkdocs_run.keep_compiled_templates(cache)
+
+    assert site("first") == plain
+    # Each template compiled once and written to the cache (MkDocs makes more than one environment
+    # in a build: the later ones already read the cache).
+    assert dumped and len(set(dumped)) == len(dumped)
+    assert {key for key, hit in loaded if hit} <= set(dumped)
+    files = list(tmp_path.glob(f"_jinja2-cache-*/__revolution_places_jinja{jinja2.__version__}_*.cache"))
+    assert len(files) == len(dumped)
+    compiled, loaded[:] = len(dumped), []
+    assert site("second") == plain
+    assert len(dumped) == compiled  # none compiled again
+    assert loaded and all(hit for key, hit in loaded)  # every template read back
