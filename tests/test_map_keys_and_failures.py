@@ -50,7 +50,7 @@ def test_enter_and_space_on_a_group_zoom_into_it(page, site_url: str, key: str) 
     zoom = page.evaluate(f"() => {MAP}.getZoom()")
     group.focus()
     page.keyboard.press(key)
-    page.wait_for_timeout(800)
+    page.wait_for_function(f"() => {MAP}.getZoom() > {zoom}")  # fails by timing out
     assert page.evaluate(f"() => {MAP}.getZoom()") > zoom, count
 
 

@@ -4,13 +4,21 @@ of the controls, the key is on phones, nothing shifts, and pages without a map l
 from __future__ import annotations
 
 import pytest
-from test_map_browser import ALL_MAP, BLANK_TILE, PLACES, TILES_GLOB, _open
+from test_map_browser import ALL_MAP, BLANK_TILE, PLACES, TILES_GLOB, _open, _still
 
 from generator import england
 
 pytestmark = pytest.mark.browser
 
 MAP = f"PlaceMaps.get(document.querySelector({ALL_MAP!r})).map"
+
+
+def _zoomed_in(page, zoom: float) -> None:
+    """Wait until the map has zoomed in past ``zoom`` and stands still (a zoom the test expects)."""
+    page.wait_for_function(f"() => {MAP}.getZoom() > {zoom}")
+    _still(page)
+
+
 MAP_FILES = ("/map/leaflet/", "/map/leaflet.markercluster/", "/assets/place-map", "/map/place-maps.js")
 
 
@@ -45,8 +53,7 @@ def test_the_wheel_scrolls_the_page_until_the_reader_engages_the_map(page, site_
     page.keyboard.down("Control")
     page.mouse.wheel(0, -300)
     page.keyboard.up("Control")
-    page.wait_for_timeout(600)
-    assert page.evaluate(f"() => {MAP}.getZoom()") > zoom
+    _zoomed_in(page, zoom)
     assert page.evaluate("() => window.visualViewport.scale") == 1
 
     # Once engaged by a click on the map (not on a marker), the wheel zooms the map...
@@ -54,8 +61,7 @@ def test_the_wheel_scrolls_the_page_until_the_reader_engages_the_map(page, site_
     page.mouse.click(box["x"] + 5, box["y"] + box["height"] - 40)
     scrolled = page.evaluate("() => window.scrollY")
     page.mouse.wheel(0, -300)
-    page.wait_for_timeout(600)
-    assert page.evaluate(f"() => {MAP}.getZoom()") > zoom
+    _zoomed_in(page, zoom)
     assert page.evaluate("() => window.scrollY") == scrolled
     # ...until the pointer leaves it.
     page.mouse.move(5, 5)
@@ -105,8 +111,7 @@ def test_each_group_is_the_element_under_its_own_centre(sized_page, site_url: st
     biggest = max(clusters.all(), key=lambda c: int(c.inner_text()))
     zoom = sized_page.evaluate(f"() => {MAP}.getZoom()")
     biggest.click()
-    sized_page.wait_for_timeout(800)
-    assert sized_page.evaluate(f"() => {MAP}.getZoom()") > zoom
+    _zoomed_in(sized_page, zoom)
     assert sized_page.locator(f"{ALL_MAP} .place-popup").count() == 0
 
 
@@ -121,7 +126,7 @@ def test_a_popup_is_clear_of_every_control(sized_page, site_url: str) -> None:
         _open(sized_page, site_url + f"map/?place={slug}")
         popup = sized_page.locator(f"{ALL_MAP} .leaflet-popup")
         popup.wait_for()
-        sized_page.wait_for_timeout(600)  # the pan
+        _still(sized_page)  # Leaflet pans the map to fit the popup in: until that ends
         sized_page.locator(ALL_MAP).scroll_into_view_if_needed()
         close = sized_page.locator(f"{ALL_MAP} .leaflet-popup-close-button")
         link = sized_page.locator(f"{ALL_MAP} .place-popup__link")
