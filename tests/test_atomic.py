@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import copy_project, digests
+from conftest import copy_project, digests, keep_only_small
 
 from generator.build import build
 
@@ -97,7 +97,7 @@ def _assert_waits_for_a_lock(process: subprocess.Popen) -> None:
 
 
 def test_a_second_build_waits_for_the_first_while_it_is_paused_mid_write(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "p")
+    project = keep_only_small(copy_project(tmp_path / "p"))
     site_dir = project.root / "site"
     first = _builder(project)
     mkdocs = _mkdocs_of(first)
@@ -127,7 +127,7 @@ def test_a_second_build_waits_for_the_first_while_it_is_paused_mid_write(tmp_pat
 def test_an_interrupted_swap_is_undone_by_the_next_build(tmp_path: Path, copy_built) -> None:
     """Where folders are swapped in two renames, a build killed between them leaves no site/ and
     the old one beside it: the next build puts it back before anything else, then replaces it."""
-    project = copy_built(tmp_path / "p")
+    project = keep_only_small(copy_built(tmp_path / "p"))
     site_dir = project.root / "site"
     site_dir.rename(project.root / ".site.old-4242")
     (project.docs_dir / "themes").rename(project.docs_dir / ".themes.old-4242")
@@ -186,7 +186,7 @@ def test_site_dir_that_would_replace_the_sources_is_refused(tmp_path: Path) -> N
 def test_a_full_disk_during_generate_is_one_line_and_keeps_the_site(tmp_path: Path, monkeypatch, copy_built) -> None:
     import errno
 
-    project = copy_built(tmp_path / "p")
+    project = keep_only_small(copy_built(tmp_path / "p"))
     before = digests(project.root / "site")
     real_write = Path.write_text
 
@@ -211,7 +211,7 @@ def test_an_old_site_that_cannot_be_removed_is_a_warning_and_the_new_site_is_who
 
     from generator import write
 
-    project = copy_built(tmp_path / "p")
+    project = keep_only_small(copy_built(tmp_path / "p"))
     real_rmtree = shutil.rmtree
 
     def refuse_old_site(path, *args, **kwargs):
@@ -232,7 +232,7 @@ def test_an_old_site_that_cannot_be_removed_is_a_warning_and_the_new_site_is_who
 
 def test_build_site_dir_builds_into_the_folder_given(tmp_path: Path) -> None:
     """`build --site-dir` (what the deploy workflow and scripts may use) writes there and nowhere else."""
-    project = copy_project(tmp_path / "p")
+    project = keep_only_small(copy_project(tmp_path / "p"))
     elsewhere = tmp_path / "elsewhere" / "public"
     status, stderr = _run_cli(project, "build", "--site-dir", str(elsewhere))
     assert status == 0, stderr

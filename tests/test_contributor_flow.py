@@ -23,7 +23,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from conftest import REPO, copy_project
+from conftest import REPO, copy_project, keep_only_small
 
 from generator.place_schema import MODELINE, SCHEMA_FILE
 from generator.scaffold import field_names
@@ -238,7 +238,7 @@ def _wait_for(condition: Callable[[], bool], what: str, *, seconds: float = 60) 
 
 
 def test_serve_shows_an_edit_and_keeps_the_last_good_pages_on_a_bad_one(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "p")
+    project = keep_only_small(copy_project(tmp_path / "p"))
     place = project.data_dir / "places" / "calderdale.yaml"
     port = _free_port()
     url = f"http://127.0.0.1:{port}/places/calderdale/"
