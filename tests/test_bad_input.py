@@ -12,7 +12,7 @@ import tracemalloc
 from pathlib import Path
 
 import pytest
-from conftest import REPO, copy_project, digests
+from conftest import REPO, copy_project, digests, keep_only_small
 from golden import from_golden, to_golden
 
 from generator.build import Project, build
@@ -25,8 +25,9 @@ CASES = sorted(path.name for path in CORPUS.iterdir() if path.is_dir())
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory, copy_built) -> Project:
-    """A copy of the project with a built site/, shared by the cases (each undoes its changes)."""
-    return copy_built(tmp_path_factory.mktemp("bad") / "p")
+    """A copy of the project with a built site/, shared by the cases (each undoes its changes). Its data
+    keeps two places: a case is its own files, and every build loads all the places before it stops."""
+    return keep_only_small(copy_built(tmp_path_factory.mktemp("bad") / "p"))
 
 
 @pytest.fixture(scope="module")
