@@ -62,17 +62,13 @@ FRAGMENTS = [
 # outside the refused categories are listed (by is_hidden itself) rather than filtered out: Hypothesis
 # draws text from a plain alphabet several times faster than through a filter.
 REFUSED_CATEGORIES = ("Cc", "Cs", "Cf", "Co", "Zl", "Zp")
-CHAR = st.characters(
-    exclude_categories=REFUSED_CATEGORIES,
-    exclude_characters="".join(c for c in map(chr, range(0x110000))
-                               if is_hidden(c) and unicodedata.category(c) not in REFUSED_CATEGORIES),
-)
-LINE = st.lists(
-    st.one_of(st.sampled_from(FRAGMENTS), st.text(alphabet=CHAR, max_size=8)),
-    min_size=1, max_size=5,
-).map(" ".join).filter(str.strip)
-NAME = LINE.filter(has_visible_letter)
-TEXT = st.lists(LINE, min_size=1, max_size=3).map("\n\n".join)
+
+
+def _line(char: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.lists(
+        st.one_of(st.sampled_from(FRAGMENTS), st.text(alphabet=char, max_size=8)),
+        min_size=1, max_size=5,
+    ).map(" ".join).filter(str.strip)
 
 
 class _Structure(html.parser.HTMLParser):
@@ -150,7 +146,23 @@ def _place(strings: dict[str, str]) -> dict[str, Any]:
 KEYS_LINE = ("name", "focus", "label", "title", "quote", "speaker", "role", "organisation", "field", "says", "corrected",
              "update_title", "link_update_title", "link_title", "link_publisher")
 KEYS_TEXT = ("summary", "text", "outcome", "note", "update_text")
-HOSTILE = st.fixed_dictionaries({**{k: LINE for k in KEYS_LINE}, **{k: TEXT for k in KEYS_TEXT}, "name": NAME})
+
+
+def _hostile() -> st.SearchStrategy[dict[str, str]]:
+    char = st.characters(
+        exclude_categories=REFUSED_CATEGORIES,
+        exclude_characters="".join(c for c in map(chr, range(0x110000))
+                                   if is_hidden(c) and unicodedata.category(c) not in REFUSED_CATEGORIES),
+    )
+    line = _line(char)
+    text = st.lists(line, min_size=1, max_size=3).map("\n\n".join)
+    return st.fixed_dictionaries({**{k: line for k in KEYS_LINE}, **{k: text for k in KEYS_TEXT},
+                                  "name": line.filter(has_visible_letter)})
+
+
+HOSTILE = st.deferred(_hostile)
+"""Listing the hidden characters takes half a second: it is done when the test first draws, not when
+every test worker collects this module."""
 
 
 _BENIGN: dict[tuple[int, str], list[Any]] = {}
