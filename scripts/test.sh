@@ -25,8 +25,9 @@ fi
 # The map script's unit tests first (Node's built-in test runner, no packages): a failure stops here.
 node --test tests/js/
 
-# One test process per core (pytest-xdist); a file's tests stay on one worker, so that its
-# module-wide fixtures (a build, a browser page) are made once. The files are handed out in the order
+# One test process per core and one more (pytest-xdist's `auto`, as tests/conftest.py sets it: the
+# browser tests wait for Chromium's frames, and the extra worker uses that time). A file's tests stay
+# on one worker, so that its module-wide fixtures (a build, a browser page) are made once. The files are handed out in the order
 # tests/conftest.py puts them in, longest first, so that no worker is left alone with a long one at
 # the end.
 exec .venv/bin/python -m pytest -n auto --dist loadfile --no-loadscope-reorder "$@"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -114,9 +115,16 @@ def test_the_data_page_gives_the_licences_and_says_quotes_are_not_ours(built_sit
     assert [licence["name"] for licence in datapackage["licenses"]] == ["CC-BY-4.0"]
 
 
-def test_the_suite_runs_on_every_core_and_the_long_fuzz_stays_opt_in() -> None:
+def test_the_suite_runs_on_every_core_and_the_long_fuzz_stays_opt_in(monkeypatch: pytest.MonkeyPatch) -> None:
     script = (REPO / "scripts" / "test.sh").read_text(encoding="utf-8")
     assert "-m pytest -n auto --dist loadfile" in script
+    # `auto` is one worker more than the cores (pytest itself refuses a conftest hook it does not know)
+    from conftest import pytest_xdist_auto_num_workers
+
+    monkeypatch.delenv("PYTEST_XDIST_AUTO_NUM_WORKERS", raising=False)
+    assert pytest_xdist_auto_num_workers(None) == len(os.sched_getaffinity(0)) + 1  # type: ignore[arg-type]
+    monkeypatch.setenv("PYTEST_XDIST_AUTO_NUM_WORKERS", "5")
+    assert pytest_xdist_auto_num_workers(None) is None  # type: ignore[arg-type]  # xdist's own hook reads it
     assert any(r.name == "pytest-xdist" for r in _direct())
     assert "-m 'not slow'" in PYPROJECT["tool"]["pytest"]["ini_options"]["addopts"]
     fuzz = (REPO / "tests" / "test_escaping_fuzz.py").read_text(encoding="utf-8")

@@ -79,32 +79,41 @@ def test_place_pages_carry_schema_org_place(built_site: Path) -> None:
     assert "url" not in data  # the site's address is unknown in a plain build
 
 
-@pytest.mark.edits_a_copy
-def test_hostile_text_stays_inside_json_ld_and_csv_formulas_are_defused(tmp_path: Path) -> None:
+HOSTILE_NAME = "=HYPERLINK(1)</script><script>alert(1)</script>"
+
+
+@pytest.fixture(scope="module")
+def edited_york(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site built with York's file edited twice over (one build for both tests below): a name that
+    closes the JSON-LD's script element and starts a spreadsheet formula, and a longitude of 0.00005 (by
+    Greenwich), which is ``5e-05`` to Python."""
     york = (REPO / "site-data" / "places" / "york.yaml").read_text(encoding="utf-8")
-    hostile = york.replace("name: York", "name: \"=HYPERLINK(1)</script><script>alert(1)</script>\"")
-    site = build_copy(tmp_path / "p", places={"york.yaml": hostile})
-    source = (site / "places" / "york" / "index.html").read_text(encoding="utf-8")
+    edited = (york.replace("name: York", f"name: \"{HOSTILE_NAME}\"")
+              .replace("latitude: 53.9600", "latitude: 51.4779").replace("longitude: -1.0873", "longitude: 0.00005"))
+    assert edited.count(HOSTILE_NAME) == 1 and "longitude: 0.00005" in edited
+    return build_copy(tmp_path_factory.mktemp("york") / "p", places={"york.yaml": edited})
+
+
+@pytest.mark.edits_a_copy
+def test_hostile_text_stays_inside_json_ld_and_csv_formulas_are_defused(edited_york: Path) -> None:
+    source = (edited_york / "places" / "york" / "index.html").read_text(encoding="utf-8")
     (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', source, flags=re.S)
-    assert json.loads(block)["name"] == "=HYPERLINK(1)</script><script>alert(1)</script>"
-    with (site / "data" / "places.csv").open(encoding="utf-8", newline="") as handle:
+    assert json.loads(block)["name"] == HOSTILE_NAME
+    with (edited_york / "data" / "places.csv").open(encoding="utf-8", newline="") as handle:
         row = next(r for r in csv.DictReader(handle) if r["slug"] == "york")
-    assert row["name"] == "'=HYPERLINK(1)</script><script>alert(1)</script>"
+    assert row["name"] == "'" + HOSTILE_NAME
 
 
 @pytest.mark.edits_a_copy
-def test_coordinates_near_zero_stay_numbers_everywhere(tmp_path: Path) -> None:
-    """A longitude of 0.00005 (by Greenwich) is ``5e-05`` to Python: in the JSON-LD it must still be a
-    number, not the text "5e-05" that YAML 1.1 would make of it in the page's front matter."""
-    york = (REPO / "site-data" / "places" / "york.yaml").read_text(encoding="utf-8")
-    near_greenwich = york.replace("latitude: 53.9600", "latitude: 51.4779").replace("longitude: -1.0873", "longitude: 0.00005")
-    site = build_copy(tmp_path / "p", places={"york.yaml": near_greenwich})
-    source = (site / "places" / "york" / "index.html").read_text(encoding="utf-8")
+def test_coordinates_near_zero_stay_numbers_everywhere(edited_york: Path) -> None:
+    """In the JSON-LD a longitude of 0.00005 must still be a number, not the text "5e-05" that YAML 1.1
+    would make of it in the page's front matter."""
+    source = (edited_york / "places" / "york" / "index.html").read_text(encoding="utf-8")
     (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', source, flags=re.S)
     assert json.loads(block)["mainEntity"]["geo"]["longitude"] == 0.00005
-    places = json.loads((site / "data" / "places.json").read_text(encoding="utf-8"))["places"]
+    places = json.loads((edited_york / "data" / "places.json").read_text(encoding="utf-8"))["places"]
     assert next(p for p in places if p["slug"] == "york")["location"]["longitude"] == 0.00005
-    feature = next(f for f in json.loads((site / "data" / "places.geojson").read_text(encoding="utf-8"))["features"]
+    feature = next(f for f in json.loads((edited_york / "data" / "places.geojson").read_text(encoding="utf-8"))["features"]
                    if f["properties"]["slug"] == "york")
     assert feature["geometry"]["coordinates"] == [0.00005, 51.4779]
 
