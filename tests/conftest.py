@@ -51,8 +51,8 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     """``-n auto`` (what scripts/test.sh runs): one test worker more than the cores this process may use.
 
     The browser tests spend much of their time waiting for Chromium's next frame, and the build tests
-    for their subprocesses: with one worker per core, the cores were idle 12 % of a run; with one more
-    worker they are busy 98 % of it, and a run on 2 cores takes about 4 % less (BENCHMARKS.md). Set
+    for their subprocesses: with one worker per core, the cores were idle about a tenth of a run; with
+    one more worker they are busy 97-98 % of it (BENCHMARKS.md, "last session"). Set
     PYTEST_XDIST_AUTO_NUM_WORKERS to choose another number."""
     if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
         return None  # pytest-xdist's own hook reads it
