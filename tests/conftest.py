@@ -214,24 +214,41 @@ def site_url(built_site: Path, serve) -> str:
     return serve(built_site)
 
 
-@pytest.fixture(scope="session")
-def instant_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The real site, built with ``site_url`` set to where it is served, for tests of Material's
-    instant navigation: it only follows links listed in sitemap.xml, which MkDocs leaves empty
-    without a site_url. Built once per test process."""
+def _build_for_instant_navigation(folder: Path) -> None:
+    """The real site with site_url set to a free port on this machine (written to ``port``)."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/"
-    dest = tmp_path_factory.mktemp("instant") / "project"
-    project = copy_project(dest)
+    project = copy_project(folder / "project")
     with pytest.MonkeyPatch.context() as patch:  # mkdocs.yml reads site_url from SITE_URL
-        patch.setenv("SITE_URL", url)
-        build(project, dest / "site")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
-                                             functools.partial(_QuietHandler, directory=str(dest / "site")))
+        patch.setenv("SITE_URL", f"http://127.0.0.1:{port}/")
+        build(project, folder / "project" / "site")
+    (folder / "port").write_text(str(port), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def instant_url(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Iterator[str]:
+    """The real site, built with ``site_url`` set to where it is served, for tests of Material's
+    instant navigation: it only follows links listed in sitemap.xml, which MkDocs leaves empty
+    without a site_url.
+
+    Built once per test run (:func:`once_per_run`). Material matches a link against the sitemap's
+    addresses with their host name replaced by the page's own, but not their port; so each test
+    process serves the site at site_url's port, on the first loopback address (127.0.0.x) where
+    that port is free."""
+    folder = once_per_run(request, tmp_path_factory, "instant", _build_for_instant_navigation)
+    port = int((folder / "port").read_text(encoding="utf-8"))
+    handler = functools.partial(_QuietHandler, directory=str(folder / "project" / "site"))
+    for host in (f"127.0.0.{last}" for last in range(1, 255)):
+        try:
+            server = http.server.ThreadingHTTPServer((host, port), handler)
+            break
+        except OSError:
+            continue
+    else:
+        pytest.fail(f"port {port} is taken on every loopback address")
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield url
+    yield f"http://{host}:{port}/"
     server.shutdown()
     server.server_close()
 
