@@ -25,6 +25,12 @@ fi
 # The map script's unit tests first (Node's built-in test runner, no packages): a failure stops here.
 node --test tests/js/
 
+# Python keeps the bytecode it compiles (in __pycache__ folders, which git ignores), even where the
+# machine sets PYTHONDONTWRITEBYTECODE, as this project's CI machines do: a test run starts some
+# hundred Python processes (builds, the generator's commands, the test workers), and without the cache
+# each compiled the generator, and each worker the tests, again: about 0.3 s of a core every time.
+unset PYTHONDONTWRITEBYTECODE
+
 # One test process per core and one more (pytest-xdist's `auto`, as tests/conftest.py sets it: the
 # browser tests wait for Chromium's frames, and the extra worker uses that time). A file's tests stay
 # on one worker, so that its module-wide fixtures (a build, a browser page) are made once. The files are handed out in the order

@@ -44,7 +44,7 @@ def test_the_extra_place_is_valid_and_new(tmp_path: Path) -> None:
 def test_the_data_page_and_map_checks_pass_with_one_more_place(tmp_path: Path) -> None:
     root = repository_copy(tmp_path / "repo")
     # Not an xdist worker's variables: the inner run is a test session of its own.
-    env = {**{k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}, "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTEST_")}
     result = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-q", "-m", "not browser and not edits_a_copy",
                              f"--basetemp={tmp_path / 'inner'}",
                              *CHECKS], cwd=root, env=env, capture_output=True, text=True, timeout=900)

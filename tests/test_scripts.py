@@ -22,7 +22,7 @@ STAND_IN_PYTHON = """#!/bin/sh
 echo "$*" >> "{log}"
 case "$1 $2" in
   "-m pip") exit 0 ;;
-  "-m pytest") exit {pytest_status} ;;
+  "-m pytest") echo "PYTHONDONTWRITEBYTECODE=${{PYTHONDONTWRITEBYTECODE-(unset)}}" > "{log}.env"; exit {pytest_status} ;;
 esac
 exec {python} "$@"
 """
@@ -44,8 +44,9 @@ def repo(tmp_path: Path) -> Path:
     return root
 
 
-def _run(repo: Path, script: str, *args: str, node_status: int = 0) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PATH": f"{repo.parent / 'bin'}{os.pathsep}{os.environ['PATH']}", "NODE_STATUS": str(node_status)}
+def _run(repo: Path, script: str, *args: str, node_status: int = 0, **variables: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PATH": f"{repo.parent / 'bin'}{os.pathsep}{os.environ['PATH']}", "NODE_STATUS": str(node_status),
+           **variables}
     return subprocess.run(["bash", str(repo / "scripts" / script), *args], cwd=repo.parent,  # not the repo
                           capture_output=True, text=True, env=env, timeout=600)
 
@@ -79,8 +80,10 @@ def test_build_sh_fails_when_the_build_does(repo: Path) -> None:
 def test_test_sh_installs_the_test_tools_and_passes_its_arguments_to_pytest(repo: Path) -> None:
     assert Path("/usr/bin/chromium").exists()  # so the script skips installing them
     assert Path("/usr/bin/chromium-headless-shell").exists()
-    result = _run(repo, "test.sh", "-k", "map", "-m", "slow")
+    result = _run(repo, "test.sh", "-k", "map", "-m", "slow", PYTHONDONTWRITEBYTECODE="1")
     assert result.returncode == 5, result.stderr  # pytest's status is the script's
+    # The tests' Python processes keep their compiled bytecode even where the machine says not to.
+    assert (repo.parent / "python.log.env").read_text(encoding="utf-8") == "PYTHONDONTWRITEBYTECODE=(unset)\n"
     assert _log(repo, "python.log") == [
         "-m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/test.txt",
         "-m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .",
