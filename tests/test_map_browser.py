@@ -8,8 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
-from conftest import REPO
+from site_pages import load_places, load_vocabulary
 from test_map import HOSTILE_NAME, HOSTILE_THEME
 
 from generator import england
@@ -17,12 +16,9 @@ from generator.map_elements import TILES
 
 pytestmark = pytest.mark.browser
 
-PLACES = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
-          for path in sorted((REPO / "site-data" / "places").glob("*.yaml"))}
-THEMES = {theme["id"]: theme["name"]
-          for theme in yaml.safe_load((REPO / "site-data" / "themes.yaml").read_text(encoding="utf-8"))}
-PROGRAMMES = {programme["id"]: programme["name"]
-              for programme in yaml.safe_load((REPO / "site-data" / "programmes.yaml").read_text(encoding="utf-8"))}
+PLACES = load_places()
+THEMES = {theme["id"]: theme["name"] for theme in load_vocabulary("themes")}
+PROGRAMMES = {programme["id"]: programme["name"] for programme in load_vocabulary("programmes")}
 TILE_HOST = urlsplit(TILES.url).netloc
 TILES_GLOB = f"https://{TILE_HOST}/**"
 # A 1x1 transparent PNG: tiles are answered here, never fetched from the network.
