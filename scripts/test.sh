@@ -26,7 +26,7 @@ fi
 node --test tests/js/
 
 # Python keeps the bytecode it compiles (in __pycache__ folders, which git ignores), even where the
-# environment sets PYTHONDONTWRITEBYTECODE, as our development machines' does: a test run starts about
+# environment sets PYTHONDONTWRITEBYTECODE (our development machines set it): a test run starts about
 # a hundred Python processes (builds, the generator's commands, the test workers), and without the
 # cache each one compiled the generator again, and each worker rewrote and compiled every test module
 # (2.6 of the 5.1 processor-seconds a worker spent collecting the tests).
