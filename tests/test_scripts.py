@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import stat
 import subprocess
 import sys
@@ -65,6 +66,45 @@ def test_build_sh_installs_the_project_and_builds_with_its_arguments(repo: Path)
         "-m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .",
         f"-m generator build --site-dir {out}"]
     assert (out / "index.html").is_file() and (out / "places" / "york" / "index.html").is_file()
+
+
+def test_build_sh_makes_the_venv_with_the_python_that_python_sh_chooses(repo: Path) -> None:
+    """Without .venv, build.sh makes it with scripts/python.sh's choice ($PYTHON here), then uses it."""
+    venv_python = (repo / ".venv" / "bin" / "python").read_text(encoding="utf-8")
+    shutil.rmtree(repo / ".venv")
+    maker = repo.parent / "bin" / "chosen-python"
+    _executable(maker, f"""#!/bin/sh
+echo "chosen: $*" >> "{repo.parent / 'python.log'}"
+[ "$*" = "-m venv .venv" ] || exit 1
+mkdir -p .venv/bin && printf '%s' {shlex.quote(venv_python)} > .venv/bin/python && chmod +x .venv/bin/python
+""")
+    result = _run(repo, "build.sh", "--site-dir", str(repo.parent / "out"), PYTHON=str(maker))
+    assert result.returncode == 0, result.stderr
+    log = _log(repo, "python.log")
+    assert log[0] == "chosen: -m venv .venv" and log[1].startswith("-m pip install"), log
+    assert (repo.parent / "out" / "index.html").is_file()
+
+
+def _choose(tmp_path: Path, **variables: str) -> str:
+    """What scripts/python.sh prints, with a `python3` stand-in first on PATH."""
+    _executable(tmp_path / "bin" / "python3", "#!/bin/sh\nexit 0\n")
+    env = {key: value for key, value in os.environ.items() if key not in ("PYTHON", "SYSTEM_PYTHON")}
+    env = {**env, "PATH": f"{tmp_path / 'bin'}{os.pathsep}{os.environ['PATH']}", **variables}
+    result = subprocess.run(["bash", str(REPO / "scripts" / "python.sh")], capture_output=True, text=True, env=env,
+                            timeout=60, check=True)
+    return result.stdout.strip()
+
+
+def test_python_sh_prefers_the_system_python_when_it_can_make_a_venv(tmp_path: Path) -> None:
+    assert _choose(tmp_path, SYSTEM_PYTHON=sys.executable) == sys.executable  # 3.11 or newer, with venv
+    assert _choose(tmp_path, SYSTEM_PYTHON=sys.executable, PYTHON="/opt/my/python") == "/opt/my/python"
+
+
+def test_python_sh_falls_back_to_python3_on_path(tmp_path: Path) -> None:
+    too_old = tmp_path / "old-python"  # answers the check as a Python 3.10, or one without venv, would
+    _executable(too_old, "#!/bin/sh\nexit 1\n")
+    assert _choose(tmp_path, SYSTEM_PYTHON=str(too_old)) == "python3"
+    assert _choose(tmp_path, SYSTEM_PYTHON=str(tmp_path / "missing")) == "python3"
 
 
 def test_build_sh_fails_when_the_build_does(repo: Path) -> None:
