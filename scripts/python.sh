@@ -8,7 +8,7 @@
 # with profile-guided and link-time optimisation and links libpython into the interpreter, where the
 # pyenv Python first on PATH was built without them and loads libpython as a shared library. On the
 # 2-core machine the test suite needed about a tenth less processor time with Debian's
-# (BENCHMARKS.md, "2026-11-28, evening").
+# (BENCHMARKS.md, "2026-11-28, second session").
 set -euo pipefail
 if [ -n "${PYTHON:-}" ]; then
   echo "$PYTHON"
