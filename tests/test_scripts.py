@@ -85,7 +85,7 @@ mkdir -p .venv/bin && printf '%s' {shlex.quote(venv_python)} > .venv/bin/python 
     assert log[-1] == "-m generator build --help" and "--site-dir" in result.stdout
 
 
-def _choose(tmp_path: Path, **variables: str) -> str:
+def _choose(**variables: str) -> str:
     """What scripts/python.sh prints."""
     env = {key: value for key, value in os.environ.items() if key not in ("PYTHON", "SYSTEM_PYTHON")}
     env.update(variables)
@@ -94,16 +94,16 @@ def _choose(tmp_path: Path, **variables: str) -> str:
     return result.stdout.strip()
 
 
-def test_python_sh_prefers_the_system_python_when_it_can_make_a_venv(tmp_path: Path) -> None:
-    assert _choose(tmp_path, SYSTEM_PYTHON=sys.executable) == sys.executable  # 3.11 or newer, with venv
-    assert _choose(tmp_path, SYSTEM_PYTHON=sys.executable, PYTHON="/opt/my/python") == "/opt/my/python"
+def test_python_sh_prefers_the_system_python_when_it_can_make_a_venv() -> None:
+    assert _choose(SYSTEM_PYTHON=sys.executable) == sys.executable  # 3.11 or newer, with venv
+    assert _choose(SYSTEM_PYTHON=sys.executable, PYTHON="/opt/my/python") == "/opt/my/python"
 
 
 def test_python_sh_falls_back_to_python3_on_path(tmp_path: Path) -> None:
     too_old = tmp_path / "old-python"  # answers the check as a Python 3.10, or one without venv, would
     _executable(too_old, "#!/bin/sh\nexit 1\n")
-    assert _choose(tmp_path, SYSTEM_PYTHON=str(too_old)) == "python3"
-    assert _choose(tmp_path, SYSTEM_PYTHON=str(tmp_path / "missing")) == "python3"
+    assert _choose(SYSTEM_PYTHON=str(too_old)) == "python3"
+    assert _choose(SYSTEM_PYTHON=str(tmp_path / "missing")) == "python3"
 
 
 def test_build_sh_fails_when_the_build_does(repo: Path) -> None:
