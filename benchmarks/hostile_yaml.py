@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.yamlfile import YamlFileError, read_yaml  # noqa: E402
+from generator.checks.yaml_file import YamlFileError, read_yaml  # noqa: E402
 
 BOMB = ROOT / "tests" / "bad_input" / "billion-laughs" / "york.yaml"
 

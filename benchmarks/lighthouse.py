@@ -30,7 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.build import Project, build  # noqa: E402
+from generator.commands.build import build  # noqa: E402
+from generator.commands.project import Project  # noqa: E402
 
 PAGES = {"home": "", "place": "places/calderdale/", "map": "map/", "theme": "themes/dementia/"}
 COMPRESSED = {".html", ".css", ".js", ".json", ".geojson", ".svg", ".xml", ".txt"}

@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from generator.write import GENERATED_FOLDERS  # noqa: E402
+from generator.commands.project import GENERATED_FOLDERS  # noqa: E402
 
 PLACE = "calderdale"
 ANCHOR = "Calderdale looked at why children"

@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import Project, build
-from generator.write import GENERATED_FOLDERS
+from generator.commands.build import build
+from generator.commands.project import Project
+from generator.commands.project import GENERATED_FOLDERS
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from conftest import copy_project, digests, keep_only_small
 
-from generator.build import build
+from generator.commands.build import build
 
 
 def test_a_build_killed_midway_leaves_the_previous_site_intact(tmp_path: Path, copy_built) -> None:
@@ -58,7 +58,7 @@ def _mkdocs_of(builder: subprocess.Popen) -> int:
     """The pid of the mkdocs process a build started, once it is writing the site."""
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        found = subprocess.run(["pgrep", "-f", "-P", str(builder.pid), "generator.mkdocs_run build"],
+        found = subprocess.run(["pgrep", "-f", "-P", str(builder.pid), "generator.commands.mkdocs_run build"],
                                capture_output=True, text=True).stdout.split()
         if found:
             return int(found[0])
@@ -140,7 +140,7 @@ def test_an_interrupted_swap_is_undone_by_the_next_build(tmp_path: Path, copy_bu
 def test_folders_are_exchanged_in_one_step(tmp_path: Path) -> None:
     """On Linux, replace_dir swaps the folders with renameat2(RENAME_EXCHANGE): the target keeps its
     inode number's folder whole at every instant, and the swap never goes through a missing target."""
-    from generator import write
+    from generator.commands import write
 
     old, new = tmp_path / "site", tmp_path / ".site.building-1"
     old.mkdir()
@@ -209,7 +209,7 @@ def test_an_old_site_that_cannot_be_removed_is_a_warning_and_the_new_site_is_who
                                                                                   copy_built) -> None:
     import shutil
 
-    from generator import write
+    from generator.commands import write
 
     project = keep_only_small(copy_built(tmp_path / "p"))
     real_rmtree = shutil.rmtree

@@ -13,7 +13,7 @@ import pytest
 import yaml
 from conftest import REPO, build_copy, copy_project, digests, keep_only_small
 
-from generator.build import build, generate
+from generator.commands.build import build, generate
 
 PLACES = sorted(path.stem for path in (REPO / "site-data" / "places").glob("*.yaml"))
 
@@ -176,7 +176,7 @@ def test_command_line_build_prints_a_summary(tmp_path: Path) -> None:
 
 
 def test_a_mkdocs_warning_fails_the_build_and_keeps_the_old_site(tmp_path: Path, copy_built) -> None:
-    from generator.build import PublishError
+    from generator.commands.publish import PublishError
 
     project = keep_only_small(copy_built(tmp_path / "p"))
     site_dir = tmp_path / "p" / "site"
@@ -201,7 +201,7 @@ def test_a_blank_line_in_a_place_file_starts_a_new_paragraph(tmp_path: Path) -> 
 
 
 def test_material_templates_stay_compiled_between_builds_and_change_nothing(tmp_path: Path, monkeypatch) -> None:
-    """``generator.mkdocs_run`` (which ``build`` and ``serve`` run MkDocs through) compiles Material's
+    """``generator.commands.mkdocs_run`` (which ``build`` and ``serve`` run MkDocs through) compiles Material's
     templates once and reads them back in later builds, and a build from the cache writes the same
     pages as plain MkDocs. A small project with the same theme keeps this test quick."""
     import tempfile
@@ -211,7 +211,7 @@ def test_material_templates_stay_compiled_between_builds_and_change_nothing(tmp_
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    from generator import mkdocs_run
+    from generator.commands import mkdocs_run
 
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# A page\n\nSome text.\n", encoding="utf-8")

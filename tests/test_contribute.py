@@ -15,10 +15,10 @@ import yaml
 from conftest import copy_project
 from site_pages import load_places, load_vocabulary
 
-from generator.contribute import form_fields
-from generator.place_schema import place_json_schema
-from generator.schema import VOCABULARIES
-from generator.validate import load_site
+from generator.pages.contribute import form_fields
+from generator.schema.json_schema import place_json_schema
+from generator.schema.vocabularies import VOCABULARIES
+from generator.checks.validate import load_site
 
 
 @pytest.fixture(scope="module")

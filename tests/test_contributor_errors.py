@@ -15,8 +15,8 @@ from pathlib import Path
 from conftest import copy_project
 from golden import allowed_lists, from_golden
 
-from generator.problems import DataError
-from generator.validate import load_site
+from generator.checks.problems import DataError
+from generator.checks.validate import load_site
 
 LITTLE_SNORING = """\
 # yaml-language-server: $schema=../place.schema.json

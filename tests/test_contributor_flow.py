@@ -25,10 +25,10 @@ import pytest
 import yaml
 from conftest import REPO, copy_project, keep_only_small
 
-from generator.place_schema import MODELINE, SCHEMA_FILE
-from generator.scaffold import field_names
-from generator.schema import Place
-from generator.validate import PLACEHOLDER
+from generator.schema.files import MODELINE, SCHEMA_FILE
+from generator.commands.new import field_names
+from generator.schema.place import Place
+from generator.schema.files import PLACEHOLDER
 
 # What a contributor types in place of each FILL IN the skeleton leaves for a required field.
 ANSWERS = {

@@ -9,9 +9,9 @@ from conftest import REPO
 import site_pages
 from site_pages import collapse
 
-from generator.model import publication_of
-from generator.schema import DEFAULT_PUBLICATION
-from generator.validate import load_site
+from generator.model.site import publication_of
+from generator.schema.place import DEFAULT_PUBLICATION
+from generator.checks.validate import load_site
 
 
 @pytest.fixture(scope="module")

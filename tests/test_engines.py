@@ -9,7 +9,8 @@ from pathlib import Path
 
 from conftest import copy_project
 
-from generator.build import generate, publish
+from generator.commands.build import generate
+from generator.commands.publish import publish
 
 PAGES = ["index.html", "places/index.html", "places/calderdale/index.html", "places/telford-and-wrekin/index.html",
          "themes/dementia/index.html", "lessons/relationships/index.html", "map/index.html",

@@ -1,4 +1,4 @@
-"""generator/escape.py: untrusted text shows literally, whatever Markdown or HTML it looks like.
+"""generator/text/escape.py: untrusted text shows literally, whatever Markdown or HTML it looks like.
 
 Each function is checked on its own; the whole pages are fuzzed in test_escaping_fuzz.py."""
 
@@ -13,7 +13,7 @@ import yaml
 from conftest import REPO
 from mkdocs.config import load_config
 
-from generator.escape import Md, html_text, markdown_paragraphs, markdown_text, split_paragraphs, yaml_string
+from generator.text.escape import Md, html_text, markdown_paragraphs, markdown_text, split_paragraphs, yaml_string
 
 HOSTILE = [
     "<script>alert(1)</script>", "[x](javascript:alert(1))", "![x](data:text/html,hi)", "{: onclick=alert(1) }",

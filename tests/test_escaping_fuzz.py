@@ -26,16 +26,16 @@ from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 from pydantic import ValidationError
 
-from generator.indexes import index_pages
-from generator.names import has_visible_letter
-from generator.sources import source_pages
-from generator.characters import is_hidden
-from generator.escape import split_paragraphs
-from generator.model import SitePlace, build_site
-from generator.places import place_pages
-from generator.render import make_environment
-from generator.schema import Place
-from generator.validate import load_vocabularies
+from generator.pages.indexes import index_pages
+from generator.text.lookalikes import has_visible_letter
+from generator.pages.sources import source_pages
+from generator.text.hidden import is_hidden
+from generator.text.escape import split_paragraphs
+from generator.model.site import SitePlace, build_site
+from generator.pages.places import place_pages
+from generator.pages.environment import make_environment
+from generator.schema.place import Place
+from generator.checks.validate import load_vocabularies
 
 _ALL = load_vocabularies(REPO / "site-data", display_root=REPO)
 THEME, REGION, LESSON = "data", "london", "relationships"

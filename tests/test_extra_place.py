@@ -15,7 +15,7 @@ from pathlib import Path
 import yaml
 from conftest import REPO, copy_project, copy_repository
 
-from generator.validate import load_site
+from generator.checks.validate import load_site
 
 EXTRA = REPO / "tests" / "data" / "extra-place" / "fixture-vale.yaml"
 # The modules whose checks read the real data, the built pages and the map. Their tests marked

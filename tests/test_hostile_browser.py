@@ -18,7 +18,7 @@ import pytest
 import yaml
 from conftest import REPO, copy_project
 
-from generator.build import build
+from generator.commands.build import build
 
 pytestmark = pytest.mark.browser
 

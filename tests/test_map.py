@@ -13,12 +13,14 @@ import xstatic.pkg.leaflet
 import yaml
 from conftest import REPO, copy_project
 
-from generator import england
-from generator.build import build
-from generator.map import GEOJSON, SCRIPT, map_pages, maps, places_geojson
-from generator.map_elements import RUNTIME_JS, TILES, map_script, required_assets
-from generator.render import make_environment
-from generator.validate import load_site
+from generator.schema import england
+from generator.commands.build import build
+from generator.map.geojson import GEOJSON, places_geojson
+from generator.map.leaflet import SCRIPT, maps
+from generator.pages.map import map_pages
+from generator.map.elements import RUNTIME_JS, TILES, map_script, required_assets
+from generator.pages.environment import make_environment
+from generator.checks.validate import load_site
 
 PLACES = sorted(path.stem for path in (REPO / "site-data" / "places").glob("*.yaml"))
 

@@ -11,8 +11,8 @@ import pytest
 from site_pages import load_places, load_vocabulary
 from test_map import HOSTILE_NAME, HOSTILE_THEME
 
-from generator import england
-from generator.map_elements import TILES
+from generator.schema import england
+from generator.map.elements import TILES
 
 pytestmark = pytest.mark.browser
 

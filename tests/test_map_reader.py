@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from test_map_browser import ALL_MAP, BLANK_TILE, PLACES, TILES_GLOB, _open, _still
 
-from generator import england
+from generator.schema import england
 
 pytestmark = pytest.mark.browser
 

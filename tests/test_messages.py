@@ -1,4 +1,4 @@
-"""generator/messages.py, schema_walk.py and place_rules.py on their own: the suggestion, the description
+"""generator/checks/messages.py, schema_walk.py and rules.py on their own: the suggestion, the description
 of what was found, the message for each kind of schema error, and the cross-field rules as pure
 functions of a file's data. The exact lines a contributor sees for whole files are the golden files
 in tests/bad_input/."""
@@ -12,12 +12,13 @@ import pytest
 from conftest import REPO
 from pydantic import ValidationError
 
-from generator.messages import allowed_ids, describe, message_for, noun, suggest, unknown_id
-from generator.place_rules import check_place
-from generator.schema import Place, Story, slugify
-from generator.schema_walk import field_name, home_elsewhere, walk
-from generator.validate import load_vocabularies
-from generator.yamlfile import read_yaml
+from generator.checks.messages import allowed_ids, describe, message_for, noun, suggest, unknown_id
+from generator.checks.rules import check_place
+from generator.schema.ids import slugify
+from generator.schema.place import Place, Story
+from generator.checks.schema_walk import field_name, home_elsewhere, walk
+from generator.checks.validate import load_vocabularies
+from generator.checks.yaml_file import read_yaml
 
 VOCAB = load_vocabularies(REPO / "site-data", display_root=REPO)
 YORK = REPO / "site-data" / "places" / "york.yaml"

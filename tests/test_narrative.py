@@ -23,7 +23,7 @@ from site_pages import (
 )
 from test_data import normalise
 
-from generator.schema import DEFAULT_PUBLICATION
+from generator.schema.place import DEFAULT_PUBLICATION
 
 PLACES = load_places()
 LESSONS = load_vocabulary("lessons")

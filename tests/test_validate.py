@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from conftest import REPO, copy_project
 
-from generator.problems import DataError
-from generator.schema import slugify
-from generator.validate import load_site
+from generator.checks.problems import DataError
+from generator.schema.ids import slugify
+from generator.checks.validate import load_site
 
 YORK = (REPO / "site-data" / "places" / "york.yaml").read_text(encoding="utf-8")
 

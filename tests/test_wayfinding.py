@@ -108,6 +108,6 @@ def test_a_generated_page_title_survives_any_name_in_front_matter(name: str) -> 
     # Front matter that does not parse is dropped without a word, and the page loses its title.
     import yaml
 
-    from generator.escape import yaml_string
+    from generator.text.escape import yaml_string
 
     assert yaml.safe_load(f"title: {yaml_string(name)}")["title"] == name

@@ -131,8 +131,10 @@ def test_pre_commit_runs_the_validator_on_changed_place_files() -> None:
     hook = hooks["validate-places"]
     assert hook["entry"] == "scripts/pre-commit.sh validate"
     assert re.search(hook["files"], "site-data/places/little-snoring.yaml")
-    assert not re.search(hook["files"], "generator/build.py")
+    assert not re.search(hook["files"], "generator/commands/build.py")
     assert hooks["place-schema"]["entry"] == "scripts/pre-commit.sh schema --check"
+    assert re.search(hooks["place-schema"]["files"], "generator/schema/place.py")
+    assert re.search(hooks["place-schema"]["files"], "site-data/themes.yaml")
 
 
 def test_the_pre_commit_entry_runs_the_generator_or_explains_the_setup(tmp_path: Path) -> None:

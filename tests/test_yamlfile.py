@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.yamlfile import MAX_FILE_BYTES, YamlFileError, locate, read_yaml
+from generator.checks.yaml_file import MAX_FILE_BYTES, YamlFileError, locate, read_yaml
 
 
 def _read(tmp_path: Path, text: str | bytes):

@@ -1,0 +1,117 @@
+"""Read and check every data file in site-data/ into the site model, collecting every problem
+before giving up: the loader (``files``) reads each file safely, the schema (``schema_errors``) and
+the rules (``rules``) check it, and the reporter (``report``) keeps what is listed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+from yaml.nodes import Node
+
+from ..model.site import Site, SitePlace, build_site
+from ..schema.files import PLACES_FOLDER
+from ..schema.place import DEFAULT_PUBLICATION, Place
+from ..schema.vocabularies import VOCABULARIES
+from .files import check_data_folder, place_files, read_data_file
+from .problems import DataError
+from .report import Reporter
+from .rules import check_ids, check_place, check_unique, placeholder_message, placeholders
+from .schema_errors import validate_model
+from .schema_walk import field_name
+from .yaml_file import locate
+
+Vocabularies = dict[str, dict[str, Any]]
+
+
+def load_site(data_dir: Path, *, display_root: Path | None = None) -> Site:
+    """Read site-data/, check it and return the site model. Raises DataError listing every problem."""
+    reporter = Reporter(display_root or Path.cwd())
+    check_data_folder(reporter, data_dir)
+    vocab = _vocabularies(reporter, data_dir)
+    places = _places(reporter, data_dir / PLACES_FOLDER, vocab)
+    if reporter.problems:
+        raise DataError(reporter.problems)
+    return build_site(places, vocab)
+
+
+def load_vocabularies(data_dir: Path, *, display_root: Path | None = None) -> Vocabularies:
+    """Read and check only the vocabularies, by name and then id. Raises DataError listing every problem."""
+    reporter = Reporter(display_root or Path.cwd())
+    vocab = _vocabularies(reporter, data_dir)
+    if reporter.problems:
+        raise DataError(reporter.problems)
+    return vocab
+
+
+def _vocabularies(reporter: Reporter, data_dir: Path) -> Vocabularies:
+    """Every vocabulary file by name, plus ``sections``: every publication's sections by id
+    (for the JSON Schema's list; a section is checked against its own publication's)."""
+    vocab = {name: _vocabulary(reporter, data_dir / f"{name}.yaml", model) for name, model in VOCABULARIES.items()}
+    sections: dict[str, Any] = {}
+    for publication in vocab["publications"].values():
+        for section in publication.sections:
+            sections.setdefault(section.id, section)
+    if vocab["publications"] and DEFAULT_PUBLICATION not in vocab["publications"]:
+        reporter.report(data_dir / "publications.yaml", 1, 1, "(file)",
+                        f"the 2015 report, `{DEFAULT_PUBLICATION}`, must be listed: "
+                        "stories, quotes and outcomes that name no publication come from it")
+    vocab["sections"] = sections
+    return vocab
+
+
+def _vocabulary(reporter: Reporter, path: Path, model: type[BaseModel]) -> dict[str, Any]:
+    read = read_data_file(reporter, path, list)
+    if read is None:
+        return {}
+    entries, node = read
+    result: dict[str, Any] = {}
+    for index, entry in enumerate(entries):
+        item = validate_model(reporter, path, node, model, entry, prefix=(index,))
+        if item is None:
+            continue
+        if item.id in result:
+            line, column = locate(node, (index, "id"))
+            reporter.report(path, line, column, f"[{index}].id", f"the id `{item.id}` is used twice")
+            continue
+        seen: set[str] = set()
+        for position, section in enumerate(getattr(item, "sections", [])):  # a publication's
+            if section.id in seen:
+                line, column = locate(node, (index, "sections", position, "id"))
+                reporter.report(path, line, column, f"[{index}].sections[{position}].id",
+                                f"the section id `{section.id}` is used twice in `{item.id}`")
+            seen.add(section.id)
+        result[item.id] = item
+    return result
+
+
+def _places(reporter: Reporter, folder: Path, vocab: Vocabularies) -> list[SitePlace]:
+    loaded: list[SitePlace] = []
+    nodes: dict[str, Node] = {}
+    for path in place_files(reporter, folder):
+        before = len(reporter.problems)
+        read = read_data_file(reporter, path, dict)
+        if read is None:
+            continue
+        data, node = read
+        place = _place(reporter, path, node, data, vocab)
+        if place is not None and len(reporter.problems) == before:
+            loaded.append(SitePlace.from_place(place, slug=path.stem, source_path=reporter.display(path)))
+            nodes[path.stem] = node
+    reporter.problems += check_unique(loaded, nodes)
+    return loaded
+
+
+def _place(reporter: Reporter, path: Path, node: Node, data: dict[str, Any], vocab: Vocabularies) -> Place | None:
+    """One place file checked: its `FILL IN`s, its fields against the schema, then the rules beyond
+    one field's type (on whatever parts are well-formed, so one mistake does not hide another)."""
+    left = placeholders(data)
+    for loc in left:
+        reporter.offer(path, lambda loc=loc: (*locate(node, loc), field_name(loc), placeholder_message(loc, vocab)))
+    place = validate_model(reporter, path, node, Place, data, skip=left, vocab=vocab)
+    for found in check_ids(data, vocab):
+        reporter.offer(path, lambda found=found: (*locate(node, found.loc), field_name(found.loc), found.message(vocab)))
+    for problem in check_place(reporter.display(path), data, node, vocab):
+        reporter.offer(path, lambda problem=problem: (problem.line, problem.column, problem.field, problem.message))
+    return place

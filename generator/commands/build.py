@@ -1,0 +1,121 @@
+"""The pipeline, top to bottom: load and check site-data/ (``checks``), into the site model
+(``model``), rendered as pages (``pages``), written into content/ (``write``), then published by
+MkDocs (``publish``). ``generate`` stops after writing; ``build`` publishes too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import fcntl
+import os
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import jinja2
+
+from ..checks.problems import DataError, Problem
+from ..checks.validate import load_site
+from ..checks.yaml_file import special_file_kind
+from ..model.page import Page
+from ..model.site import Site
+from ..pages.contribute import contribute_pages
+from ..pages.environment import shared_environment
+from ..pages.home import home_snippets
+from ..pages.indexes import index_pages
+from ..pages.narrative import narrative_snippets
+from ..pages.opendata import data_pages
+from ..pages.places import place_pages
+from ..pages.sources import source_pages
+from .project import GENERATED_FOLDERS, Project
+from .publish import check_site_dir, publish
+from .write import write_pages
+
+
+@contextlib.contextmanager
+def build_lock(project: Project) -> Iterator[None]:
+    """Only one generate or build of a project at a time: they share content/'s generated folders
+    and the site folder's staging area. A second one waits for the first to finish."""
+    fd = os.open(project.lock_file, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("Waiting for another build of this project to finish...", file=sys.stderr, flush=True)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing the file releases the lock
+
+
+def check_source_files(project: Project) -> None:
+    """The hand-written pages and theme overrides are regular files, never links or pipes: a link in
+    a pull request could publish a file from outside the repository. Raises DataError."""
+    generated = {project.docs_dir / name for name in GENERATED_FOLDERS}
+    problems = []
+    for top in (project.docs_dir, project.overrides_dir):
+        for folder, dirs, files in os.walk(top):
+            here = Path(folder)
+            dirs[:] = [name for name in dirs if here / name not in generated and not name.startswith(".generated")]
+            for name in (*dirs, *files):
+                path = here / name
+                kind = special_file_kind(path.lstat().st_mode)
+                if kind is not None and kind != "a folder":
+                    shown = path.relative_to(project.root).as_posix()
+                    problems.append(Problem(shown, 1, 1, "(file)", f"this is {kind}: only regular files are published"))
+    if problems:
+        raise DataError(problems)
+
+
+def render_site(site: Site, env: jinja2.Environment | None = None, *, site_url: str = "") -> list[Page]:
+    """Every generated page, in a stable order. ``site_url`` is the published address, when known."""
+    from ..pages.map import map_pages  # here, not at the top: folium takes a second to import, and
+    # validate, schema and new (the commands a contributor runs most) never draw the map
+
+    env = env or shared_environment()
+    return [*place_pages(site, env, site_url=site_url), *index_pages(site, env), *source_pages(site, env),
+            *map_pages(site, env), *data_pages(site, env, site_url=site_url), *home_snippets(site, env),
+            *narrative_snippets(site, env), *contribute_pages(site, env)]
+
+
+def generate(project: Project) -> tuple[Site, int]:
+    """Validate the data and write the generated Markdown. Raises DataError on bad data."""
+    with build_lock(project):
+        return _generate(project)
+
+
+def _generate(project: Project) -> tuple[Site, int]:
+    site = load_site(project.data_dir, display_root=project.root)
+    check_source_files(project)
+    # The same variable mkdocs.yml reads for site_url: open data then gives full page addresses.
+    count = write_pages(render_site(site, site_url=os.environ.get("SITE_URL", "").strip()), project.docs_dir)
+    return site, count
+
+
+def build(project: Project, site_dir: Path) -> tuple[Site, int, float]:
+    """Validate, generate and publish. Returns the site, the pages generated and the seconds taken."""
+    start = time.perf_counter()
+    check_site_dir(project, site_dir)
+    with build_lock(project):
+        site, count = _generate(project)
+        publish(project, site_dir)
+    return site, count, time.perf_counter() - start
+
+
+def run_generate(project: Project, args: argparse.Namespace) -> int:
+    """``python -m generator generate``."""
+    start = time.perf_counter()
+    site, count = generate(project)
+    print(f"Generated {count} pages for {len(site.places)} places into content/ "
+          f"({time.perf_counter() - start:.2f} s)")
+    return 0
+
+
+def run_build(project: Project, args: argparse.Namespace) -> int:
+    """``python -m generator build [--site-dir DIR]``."""
+    site_dir = args.site_dir or project.root / "site"
+    site, count, seconds = build(project, site_dir)
+    print(f"Built {len(site.places)} places ({count} generated pages) into {site_dir} ({seconds:.1f} s)")
+    return 0

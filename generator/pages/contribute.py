@@ -1,0 +1,137 @@
+"""The "Propose a new place" page: a form made from the place schema, for people with a GitHub
+account and no git.
+
+Its fields, descriptions, limits and allowed values all come from the JSON Schema that
+``schema/json_schema.py`` makes from ``schema.place.Place`` and the vocabularies, so the form follows
+any change there. The page's script (``content/assets/contribute.js``) checks what a browser can (required
+fields, allowed values, lengths, England's outline, a name or number already taken), shows the YAML
+file it makes, and opens GitHub's new-file page with it. Lists of sets (stories, outcomes,
+corrections) are left to the pull request: the guide explains them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from html import escape
+from typing import Any
+
+import jinja2
+
+from ..model.page import Page
+from ..model.site import Site
+from ..schema.england import rings
+from ..schema.files import MODELINE, PLACES_PATH
+from ..schema.json_schema import place_json_schema
+from ..schema.vocabularies import VOCABULARIES
+from ..text.escape import Md
+from .environment import render_page, template_source
+
+PAGE = "contribute/index.md"
+
+
+@dataclass(frozen=True)
+class FormField:
+    """One input of the form, as the template and the page's script need it."""
+
+    path: str                 # `name`, `location.latitude`
+    label: str
+    description: str
+    kind: str                 # line, text, number, integer, choice, choices
+    required: bool
+    max_length: int | None = None
+    minimum: float | None = None
+    maximum: float | None = None
+    min_items: int = 0
+    options: list[tuple[str, str]] = field(default_factory=list)  # (id, name)
+
+    @property
+    def id(self) -> str:
+        return "pf-" + self.path.replace(".", "-").replace("_", "-")
+
+
+def form_fields(site: Site) -> tuple[list[FormField], list[str]]:
+    """The form's fields in the schema's order, and the names of the lists it leaves to the pull request."""
+    vocab = site.vocabularies()
+    schema = place_json_schema(vocab)
+    fields: list[FormField] = []
+    later: list[str] = []
+    _walk(schema, schema, "", vocab, fields, later)
+    return fields, later
+
+
+def _walk(schema: dict[str, Any], node: dict[str, Any], prefix: str, vocab: dict[str, dict[str, Any]],
+          fields: list[FormField], later: list[str]) -> None:
+    required = set(node.get("required", []))
+    for name, prop in node["properties"].items():
+        path = f"{prefix}{name}"
+        if "$ref" in prop:
+            _walk(schema, _resolve(schema, prop["$ref"]), f"{path}.", vocab, fields, later)
+            continue
+        if prop.get("type") == "array" and "$ref" in prop.get("items", {}):
+            later.append(path)
+            continue
+        options = [item for item in prop.get("anyOf", []) if item.get("type") != "null"]
+        spec = {**prop, **options[0]} if options else prop
+        kind, ids = _kind(spec)
+        names = next((vocab[v] for v in VOCABULARIES if v in vocab and ids and list(vocab[v]) == ids), {})
+        fields.append(FormField(
+            path=path, label=_label(spec.get("title", name)), description=spec.get("description", ""),
+            kind=kind, required=name in required, max_length=spec.get("maxLength"),
+            minimum=spec.get("minimum"), maximum=spec.get("maximum"), min_items=spec.get("minItems", 0),
+            options=[(key, getattr(names.get(key), "name", key)) for key in ids],
+        ))
+
+
+def _resolve(schema: dict[str, Any], ref: str) -> dict[str, Any]:
+    return schema["$defs"][ref.rsplit("/", 1)[-1]]
+
+
+def _kind(spec: dict[str, Any]) -> tuple[str, list[str]]:
+    if spec.get("type") == "array":
+        return "choices", list(spec["items"].get("enum", []))
+    if "enum" in spec:
+        return "choice", list(spec["enum"])
+    if spec.get("type") == "integer":
+        return "integer", []
+    if spec.get("type") == "number":
+        return "number", []
+    return ("text", []) if spec.get("pattern") == r"\S" else ("line", [])
+
+
+def _label(title: str) -> str:
+    """`Local Vision Number` → `Local Vision number`: the schema's title with the last word in lower case."""
+    words = title.split()
+    return " ".join(words[:-1] + [words[-1].lower()]) if len(words) > 1 else title
+
+
+def code_spans(text: str) -> Md:
+    """Our own description text as HTML, its `code` in <code>: escaped first, so nothing else is markup."""
+    return Md(re.sub(r"`([^`]+)`", r"<code>\1</code>", escape(" ".join(text.split()), quote=True)))
+
+
+def script_json(value: Any) -> Md:
+    """JSON with no `<`, `>` or `&`, so that no value can end an element early; the caller escapes it for
+    the form's ``data-config`` attribute (not a <script type="application/json">, which Material's
+    instant navigation would run as code)."""
+    text = json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+    return Md(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+
+
+def contribute_pages(site: Site, env: jinja2.Environment) -> list[Page]:
+    fields, later = form_fields(site)
+    config = {
+        "modeline": MODELINE,
+        "folder": PLACES_PATH,
+        "fields": [{"path": f.path, "label": f.label, "kind": f.kind, "required": f.required,
+                    "maxLength": f.max_length, "minimum": f.minimum, "maximum": f.maximum,
+                    "minItems": f.min_items, "options": [key for key, _ in f.options]} for f in fields],
+        "later": later,
+        "places": {place.slug: place.name for place in site.places},
+        "numbers": {str(place.local_vision_number): place.name for place in site.places if place.local_vision_number},
+        "england": [[[round(x, 5), round(y, 5)] for x, y in ring] for ring in rings()],
+    }
+    env.filters.setdefault("code_spans", code_spans)
+    return [render_page(env, "contribute.md.j2", PAGE, source=template_source("contribute.md.j2"),
+                        fields=fields, later=later, config=Md(escape(script_json(config))))]

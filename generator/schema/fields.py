@@ -1,0 +1,164 @@
+"""The types of the fields of every data file, each with the rule it keeps and the message it gives.
+
+Text (one line, prose, names), ids, coordinates, colours, ISO dates that are not in the future, and
+public ``https:`` addresses. The models in ``place.py`` and ``vocabularies.py`` are built from these;
+a field that holds the ids of a vocabulary says so with :func:`vocabulary_of`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import math
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
+from pydantic.fields import FieldInfo
+
+from ..text.hidden import find_hidden, hidden_message
+from ..text.lookalikes import has_visible_letter
+from .ids import SLUG_PATTERN
+
+_SLUG_RE = re.compile(SLUG_PATTERN)
+
+
+def _refuse_hidden(value: str) -> None:
+    """Characters that hide or disguise text (see ``characters.py``) have no place in any value,
+    even when a YAML escape such as ``"\\u200b"`` writes them with visible ones."""
+    found = find_hidden(value)
+    if found:
+        raise ValueError(hidden_message(value[found[0]]))
+
+
+def _clean_line(value: str) -> str:
+    value = value.strip()
+    if "\n" in value or "\r" in value or "\t" in value:
+        raise ValueError("must be a single line (no line breaks or tabs)")
+    _refuse_hidden(value)
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
+def _clean_text(value: str) -> str:
+    value = value.strip().replace("\r\n", "\n")
+    if "\t" in value or "\r" in value:
+        raise ValueError("contains a tab or a carriage return")
+    _refuse_hidden(value)
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
+def _check_name(value: str) -> str:
+    if not has_visible_letter(value):
+        raise ValueError("a name needs at least one visible letter or digit")
+    return value
+
+
+def _check_slug(value: str) -> str:
+    if not _SLUG_RE.match(value):
+        raise ValueError(
+            "must be an id of lower-case letters, digits and single hyphens, such as `older-people`"
+        )
+    return value
+
+
+def _check_finite(value: float) -> float:
+    if not math.isfinite(value):
+        raise ValueError("must be a real number, not .nan or .inf")
+    return value
+
+
+# For the JSON Schema only (the validators are what count): patterns that editors can check.
+_ONE_LINE = {"pattern": r"^\s*[^\n\r\t]*\S[^\n\r\t]*\s*$"}
+_NOT_BLANK = {"pattern": r"\S"}
+
+Line = Annotated[str, Strict(), Field(max_length=300, json_schema_extra=_ONE_LINE), AfterValidator(_clean_line)]
+"""One line of text: no line breaks. Used for names, headings, attributions."""
+Name = Annotated[str, Strict(), Field(max_length=300, json_schema_extra=_ONE_LINE), AfterValidator(_clean_line),
+                 AfterValidator(_check_name)]
+"""The name of a place or of a vocabulary entry: one line with at least one visible letter or digit."""
+LongLine = Annotated[str, Strict(), Field(max_length=1500, json_schema_extra=_ONE_LINE), AfterValidator(_clean_line)]
+"""One line of text that may be long: a focus, a quote."""
+Text = Annotated[str, Strict(), Field(max_length=4000, json_schema_extra=_NOT_BLANK), AfterValidator(_clean_text)]
+"""Prose in our own words; a blank line starts a new paragraph."""
+Id = Annotated[str, Strict(), Field(max_length=80, json_schema_extra={"pattern": SLUG_PATTERN}), AfterValidator(_check_slug)]
+"""An id from one of the vocabularies in site-data/."""
+Coordinate = Annotated[float, Strict(), AfterValidator(_check_finite)]
+
+
+def contrast_with_white(colour: str) -> float:
+    """The WCAG contrast ratio of white text on ``colour`` (``#rrggbb``)."""
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+
+
+def _check_colour(value: str) -> str:
+    if contrast_with_white(value) < 4.5:
+        raise ValueError(f"white text on {value} is {contrast_with_white(value):.1f}:1; choose a darker colour "
+                         "(at least 4.5:1, such as `#2c5fb8`)")
+    return value
+
+
+Colour = Annotated[str, Strict(), Field(pattern=r"^#[0-9a-f]{6}$"), AfterValidator(_check_colour)]
+"""A colour as ``#rrggbb`` (lower case) that white text can be read on."""
+
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def _check_date(value: str) -> str:
+    """An ISO date of a year, a month or a day (`2015`, `2015-11`, `2015-11-02`), not in the future."""
+    value = value.strip()
+    match = _DATE_RE.match(value)
+    if not match:
+        raise ValueError("must be an ISO date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, such as `2015-11`")
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        first = datetime.date(year, month or 1, day or 1)
+    except ValueError:
+        raise ValueError("is not a date in the calendar") from None
+    if first > datetime.date.today():
+        raise ValueError("is in the future: only what has already happened, or been published, has a date here")
+    return value
+
+
+_URL_SAFE_RE = re.compile(r"^https://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?$")
+
+
+def _check_url(value: str) -> str:
+    """A public web address: `https:` only, so that no `javascript:` or `data:` address reaches a page."""
+    value = value.strip()
+    scheme = value.split(":", 1)[0].casefold() if ":" in value else ""
+    if scheme != "https":
+        found = f"a `{scheme}:` address" if scheme else "no `https://` at its start"
+        raise ValueError(f"must be a public `https://` address, found {found}")
+    if not _URL_SAFE_RE.match(value):
+        raise ValueError("must be a plain web address: no spaces, quotes, `<`, `>`, backslashes or letters "
+                         "outside ASCII (percent-encode them)")
+    return value
+
+
+IsoDate = Annotated[str, Strict(), Field(max_length=10, json_schema_extra={"pattern": DATE_PATTERN}), AfterValidator(_check_date)]
+"""`YYYY`, `YYYY-MM` or `YYYY-MM-DD`, in quotes (YAML reads an unquoted date as something else)."""
+HttpsUrl = Annotated[str, Strict(), Field(max_length=500, json_schema_extra={"pattern": r"^https://\S+$"}), AfterValidator(_check_url)]
+"""A public `https://` address."""
+
+
+# The base of every model: unknown fields are refused, values are frozen and kept as written. (No
+# docstring: pydantic would give it to the JSON Schema of models that have none of their own.)
+class StrictModel(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+def vocabulary_of(field: FieldInfo) -> str | None:
+    """The vocabulary (a key of VOCABULARIES) whose ids a field holds, or None.
+
+    A field declares it with ``json_schema_extra={"vocabulary": ...}``; validation, the JSON Schema
+    and the ``new`` scaffold all read it from there.
+    """
+    extra = field.json_schema_extra
+    return extra.get("vocabulary") if isinstance(extra, dict) else None  # type: ignore[return-value]
