@@ -22,7 +22,7 @@ if [ -f package.json ]; then
   npm ci --silent --no-audit --no-fund
 fi
 
-# The map script's unit tests first (Node's built-in test runner, no packages): a failure stops here.
+# The map's and the form's scripts' unit tests first (Node's built-in test runner, no packages): a failure stops here.
 node --test tests/js/
 
 # Python keeps the bytecode it compiles (in __pycache__ folders, which git ignores), even where the

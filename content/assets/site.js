@@ -1,6 +1,7 @@
 /*
  * The site's own script, on every page: the "Link to this quote" links copy the quote's address.
- * Small on purpose; the map's files are loaded only by pages with a map (see place-map-loader.js).
+ * Small on purpose; the map's files and the form's are loaded only by pages with a map or the form
+ * (the second part below).
  */
 (function () {
   "use strict";
@@ -57,6 +58,12 @@
  * order: Leaflet, Leaflet.markercluster, the map runtime (assets/place-map/) and the maps folium
  * wrote (map/place-maps.js). The runtime then sets up every map on the page, again after each of
  * Material's instant navigations. The map's box is reserved by site.css, so nothing moves meanwhile.
+ *
+ * The "Propose a new place" form's files (assets/place-form/) load the same way on the page that has
+ * the form (#place-form), but at once: the form is the page's content, so they do not wait for its
+ * first paint, and as they are inserted before the page's load event, that event waits for them to
+ * run. form.js then sets the form up, again after each instant navigation (a page reached that way
+ * loads the files first).
  */
 (function () {
   "use strict";
@@ -77,10 +84,27 @@
     "assets/place-map/list.js",
     "assets/place-map/markers.js",
     "assets/place-map/keyboard.js",
+    "assets/place-map/layer.js",
+    "assets/place-map/scrolling.js",
+    "assets/place-map/controls.js",
     "assets/place-map/map.js",
     "map/place-maps.js",
   ];
-  var loading = false;
+  var FORM_SCRIPTS = [
+    "assets/place-form/rules.js",
+    "assets/place-form/yaml.js",
+    "assets/place-form/form.js",
+  ];
+  var loading = false, loadingForm = false;
+
+  function loadScripts(paths) {
+    paths.forEach(function (path) {
+      var tag = document.createElement("script");
+      tag.src = new URL(path, root).href;
+      tag.async = false;  // fetched together, run in this order
+      document.head.appendChild(tag);
+    });
+  }
 
   function loadMapFiles() {
     if (loading || !document.querySelector("[data-place-map]")) return;
@@ -91,12 +115,13 @@
       link.href = new URL(path, root).href;
       document.head.appendChild(link);
     });
-    MAP_SCRIPTS.forEach(function (path) {
-      var tag = document.createElement("script");
-      tag.src = new URL(path, root).href;
-      tag.async = false;  // fetched together, run in this order
-      document.head.appendChild(tag);
-    });
+    loadScripts(MAP_SCRIPTS);
+  }
+
+  function loadFormFiles() {
+    if (loadingForm || !document.getElementById("place-form")) return;
+    loadingForm = true;
+    loadScripts(FORM_SCRIPTS);
   }
 
   // After the page has loaded and its text has been painted, so that the reader sees the page's own
@@ -133,6 +158,11 @@
     else window.addEventListener("load", function () { afterFirstPaint(loadMapFiles); }, { once: true });
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(loadMapFilesSoon);
-  else loadMapFilesSoon();
+  function loadFiles() {
+    loadFormFiles();
+    loadMapFilesSoon();
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(loadFiles);
+  else loadFiles();
 })();

@@ -38,10 +38,15 @@ TILES = TileSource(
 """The tile server, configured here and nowhere else. OpenStreetMap's policy asks for the visible
 attribution above and a Referer header (see ``overrides/main.html``)."""
 
-RUNTIME_JS = tuple(f"assets/place-map/{name}.js" for name in ("data", "state", "list", "markers", "keyboard", "map"))
-"""The map runtime, one file per concern, in the order they run (``map.js`` uses the others):
+RUNTIME_JS = tuple(
+    f"assets/place-map/{name}.js"
+    for name in ("data", "state", "list", "markers", "keyboard", "layer", "scrolling", "controls", "map")
+)
+"""The map runtime, one file per concern, in the order they run (a file uses only those before it):
 data (places.geojson, bounds, this site's addresses), filter state and the address, the list beside
-the map, markers and popups, the keyboard, and the Leaflet glue. They are classic scripts that add to
+the map, markers and popups, the keyboard, the places layer (markers, list, status line and address
+in step), the wheel and one finger scrolling the page until the map is engaged, the map's buttons,
+and each map's set-up (``map.js``, last). They are classic scripts that add to
 one object (``window.PlaceMapParts``, which ``map.js`` publishes whole as ``window.PlaceMaps``), or
 to ``module.exports`` where there is a ``module``: the browser runs them in site.js's ordered queue
 with Leaflet (a classic script that folium's output expects as a global), and Node's test runner
@@ -239,7 +244,7 @@ def map_script(maps: dict[str, PlaceMap]) -> str:
     The runtime (``content/assets/place-map/map.js``) runs each step as a task of its own: making a
     whole map in one task would hold up a phone's page for a quarter of a second.
     """
-    parts = ["/* Written by generator/map_elements.py with folium; do not edit. */\n"]
+    parts = ["/* Written by generator/map/elements.py with folium; do not edit. */\n"]
     for kind, m in maps.items():
         figure = m.get_root()
         assert isinstance(figure, Figure)

@@ -3,10 +3,12 @@ account and no git.
 
 Its fields, descriptions, limits and allowed values all come from the JSON Schema that
 ``schema/json_schema.py`` makes from ``schema.place.Place`` and the vocabularies, so the form follows
-any change there. The page's script (``content/assets/contribute.js``) checks what a browser can (required
-fields, allowed values, lengths, England's outline, a name or number already taken), shows the YAML
-file it makes, and opens GitHub's new-file page with it. Lists of sets (stories, outcomes,
-corrections) are left to the pull request: the guide explains them.
+any change there. The page's scripts (``content/assets/place-form/``: ``rules.js``, ``yaml.js``,
+``form.js``) check what a browser can (required fields, allowed values, lengths, hidden characters,
+England's outline, a name or number already taken), show the YAML file they make, and open GitHub's
+new-file page with it. The rules they share with ``python -m generator validate`` reach them as data,
+from :func:`form_rules`. Lists of sets (stories, outcomes, corrections) are left to the pull request:
+the guide explains them.
 """
 
 from __future__ import annotations
@@ -23,9 +25,13 @@ from ..model.page import Page
 from ..model.site import Site
 from ..schema.england import rings
 from ..schema.files import MODELINE, PLACES_PATH
+from ..schema.ids import SLUG_MAX_LENGTH, SLUG_PATTERN, SLUG_WORD
 from ..schema.json_schema import place_json_schema
+from ..schema.place import Place
 from ..schema.vocabularies import VOCABULARIES
 from ..text.escape import Md
+from ..text.hidden import hidden_pattern_js
+from ..text.lookalikes import LETTER_CATEGORIES
 from .environment import render_page, template_source
 
 PAGE = "contribute/index.md"
@@ -119,6 +125,31 @@ def script_json(value: Any) -> Md:
     return Md(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
 
 
+NUMBER_FIELD = "local_vision_number"
+NUMBER_PROGRAMME = "local-vision"
+"""The programme whose places have a number (``checks/rules.check_local_vision``)."""
+
+
+def form_rules() -> dict[str, Any]:
+    """The rules the form shares with validate, as its script reads them (``rules.js``), each made from
+    the definition validate uses: ``hidden``, a JavaScript pattern (``u`` flag) matching one character
+    :func:`text.hidden.is_hidden` refuses; ``letter``, one letter or digit
+    (``text.lookalikes.has_visible_letter``); ``slug``, :func:`schema.ids.slugify`'s word, length and
+    the pattern a file name must match; ``number``, the Local Vision number's field, programme and
+    range (the schema's); ``england``, the outline :func:`schema.england.in_england` tests, to 5
+    decimals (about a metre). tests/data/form-rules-config.json is a copy for the script's unit tests
+    (tests/schema/test_form_rules.py keeps it up to date)."""
+    spec = next(s for s in Place.model_json_schema()["properties"][NUMBER_FIELD]["anyOf"] if s.get("type") == "integer")
+    return {
+        "hidden": hidden_pattern_js(),
+        "letter": "[" + "".join(f"\\p{{{category}}}" for category in LETTER_CATEGORIES) + "]",
+        "slug": {"word": SLUG_WORD, "maxLength": SLUG_MAX_LENGTH, "pattern": SLUG_PATTERN},
+        "number": {"field": NUMBER_FIELD, "programme": NUMBER_PROGRAMME,
+                   "minimum": spec["minimum"], "maximum": spec["maximum"]},
+        "england": [[[round(x, 5), round(y, 5)] for x, y in ring] for ring in rings()],
+    }
+
+
 def contribute_pages(site: Site, env: jinja2.Environment) -> list[Page]:
     fields, later = form_fields(site)
     config = {
@@ -130,7 +161,7 @@ def contribute_pages(site: Site, env: jinja2.Environment) -> list[Page]:
         "later": later,
         "places": {place.slug: place.name for place in site.places},
         "numbers": {str(place.local_vision_number): place.name for place in site.places if place.local_vision_number},
-        "england": [[[round(x, 5), round(y, 5)] for x, y in ring] for ring in rings()],
+        "rules": form_rules(),
     }
     env.filters.setdefault("code_spans", code_spans)
     return [render_page(env, "contribute.md.j2", PAGE, source=template_source("contribute.md.j2"),

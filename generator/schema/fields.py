@@ -10,14 +10,16 @@ from __future__ import annotations
 import datetime
 import math
 import re
-from typing import Annotated
+import types
+import typing
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict
 from pydantic.fields import FieldInfo
 
 from ..text.hidden import find_hidden, hidden_message
 from ..text.lookalikes import has_visible_letter
-from .ids import SLUG_PATTERN
+from .ids import SLUG_MAX_LENGTH, SLUG_PATTERN
 
 _SLUG_RE = re.compile(SLUG_PATTERN)
 
@@ -83,7 +85,7 @@ LongLine = Annotated[str, Strict(), Field(max_length=1500, json_schema_extra=_ON
 """One line of text that may be long: a focus, a quote."""
 Text = Annotated[str, Strict(), Field(max_length=4000, json_schema_extra=_NOT_BLANK), AfterValidator(_clean_text)]
 """Prose in our own words; a blank line starts a new paragraph."""
-Id = Annotated[str, Strict(), Field(max_length=80, json_schema_extra={"pattern": SLUG_PATTERN}), AfterValidator(_check_slug)]
+Id = Annotated[str, Strict(), Field(max_length=SLUG_MAX_LENGTH, json_schema_extra={"pattern": SLUG_PATTERN}), AfterValidator(_check_slug)]
 """An id from one of the vocabularies in site-data/."""
 Coordinate = Annotated[float, Strict(), AfterValidator(_check_finite)]
 
@@ -162,3 +164,23 @@ def vocabulary_of(field: FieldInfo) -> str | None:
     """
     extra = field.json_schema_extra
     return extra.get("vocabulary") if isinstance(extra, dict) else None  # type: ignore[return-value]
+
+
+def free_text(field: FieldInfo) -> str | None:
+    """What free text a field holds, in the words of its type: ``"name"`` (:data:`Name`), ``"line"``
+    (:data:`Line`, :data:`LongLine`) or ``"text"`` (:data:`Text`, in paragraphs); None for anything
+    else (ids, dates, addresses, numbers, lists, sets of fields). Optional fields count as their type."""
+    checks = {item.func for item in [*field.metadata, *_metadata(field.annotation)] if isinstance(item, AfterValidator)}
+    for kind, check in (("name", _check_name), ("text", _clean_text), ("line", _clean_line)):
+        if check in checks:
+            return kind
+    return None
+
+
+def _metadata(annotation: Any) -> list[Any]:
+    """The metadata of ``annotation`` if it is an ``Annotated`` type or one of a union (``X | None``)."""
+    if typing.get_origin(annotation) is Annotated:
+        return list(annotation.__metadata__)
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return [item for arg in typing.get_args(annotation) for item in _metadata(arg)]
+    return []

@@ -12,14 +12,18 @@ import unicodedata
 
 from ..text.escape import Md
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+SLUG_WORD = "[a-z0-9]+"
+"""One word of a slug; hyphens join the words."""
+SLUG_PATTERN = rf"^{SLUG_WORD}(?:-{SLUG_WORD})*$"
+SLUG_MAX_LENGTH = 80
+"""An id or a file name's stem is at most this long: :func:`slugify` cuts a name's there."""
 
 
 def slugify(name: str) -> str:
     """A safe file name stem for a place name: `Adur & Worthing` -> `adur-and-worthing`."""
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
     text = text.replace("&", " and ")
-    return "-".join(re.findall(r"[a-z0-9]+", text))[:80].strip("-")
+    return "-".join(re.findall(SLUG_WORD, text))[:SLUG_MAX_LENGTH].strip("-")
 
 
 def identifier(value: str) -> Md:

@@ -21,15 +21,29 @@ _IGNORABLE = "\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180f\u3164\ufe00-\ufe0f\uff
 _CANDIDATE_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f" + _IGNORABLE + "]|[^\x00-\x7f]")
 _REFUSED_CATEGORIES = {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"}
 _IGNORABLE_RE = re.compile("[" + _IGNORABLE + "]")
+_KEPT = "\t\n\r"  # YAML's own: never hidden
 _LINE_BREAKS = {"\x85": "NEXT LINE (NEL)", "\u2028": "LINE SEPARATOR", "\u2029": "PARAGRAPH SEPARATOR"}
 
 
 def is_hidden(char: str) -> bool:
     """True for a character that renders as nothing, changes how text around it reads, or is a
     line break to some programs only. Tab, line feed and carriage return are not hidden."""
-    if char in "\t\n\r":
+    if char in _KEPT:
         return False
     return unicodedata.category(char) in _REFUSED_CATEGORIES or bool(_IGNORABLE_RE.match(char))
+
+
+def hidden_pattern_js() -> str:
+    """:func:`is_hidden` as the source of a JavaScript regular expression (for the ``u`` flag) that
+    matches one hidden character: the same categories and ignorables, tab, line feed and carriage
+    return kept. The "Propose a new place" form gets it in its page (``pages/contribute.form_rules``),
+    so that it refuses what validate refuses. A browser whose Unicode is newer than Python's may refuse
+    a few characters more: ones that Python's Unicode has not assigned yet."""
+    def escape(char: str) -> str:
+        return "-" if char == "-" else f"\\u{{{ord(char):x}}}"
+    kept = "".join(escape(char) for char in _KEPT)
+    categories = "".join(f"\\p{{{category}}}" for category in sorted(_REFUSED_CATEGORIES))
+    return f"(?![{kept}])[{categories}{''.join(escape(char) for char in _IGNORABLE)}]"
 
 
 def find_hidden(text: str) -> list[int]:

@@ -36,7 +36,11 @@ def skeleton(name: str) -> str:
     return " ".join(text.casefold().replace("rn", "m").split())
 
 
+LETTER_CATEGORIES = "LN"
+"""The Unicode categories (by their first letter) of a letter or digit: Letter, Number."""
+
+
 def has_visible_letter(name: str) -> bool:
     """True if ``name`` holds at least one letter or digit that is not a filler or blank."""
-    return any(unicodedata.category(char)[0] in "LN" and not char.isspace()
+    return any(unicodedata.category(char)[0] in LETTER_CATEGORIES and not char.isspace()
                and unicodedata.name(char, "").find("FILLER") < 0 for char in name)

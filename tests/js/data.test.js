@@ -6,7 +6,7 @@ const { data } = require("../../content/assets/place-map/data.js");
 
 const ROOT = "https://example.org/revolution/";
 // A config as the generator writes it into a map's page (_place_map_config in generator/render.py;
-// tests/test_map.py checks the built pages' own).
+// tests/map/test_map.py checks the built pages' own).
 const CONFIG_TEXT = JSON.stringify({
   root: "../../", slug: "^[a-z0-9]+(?:-[a-z0-9]+)*$", labels: { number: "Local Vision place no." },
   programmes: { "local-vision": { name: "Local Vision", colour: "#2c5fb8" } },

@@ -1,0 +1,168 @@
+/* The "Propose a new place" form (contribute/) in the page: reads the inputs, shows each field's
+   problem (rules.js) and the place file (yaml.js), and opens GitHub's new-file page with it. The
+   fields, their limits and the rules shared with Python come from the form's data-config (made by
+   generator/pages/contribute.py); `python -m generator validate` stays the judge, in the pull request's
+   checks. assets/site.js loads these files, in order, only on a page with the form; the form is set
+   up then, and again after each of Material's instant navigations (document$). */
+(function (parts) {
+  "use strict";
+
+  var URL_LIMIT = 8000; // GitHub refuses longer addresses
+  var rules = parts.rules, yaml = parts.yaml;
+
+  function elements(form) {
+    var meta = document.querySelector('meta[name="repository"]');
+    return {
+      form: form,
+      repo: meta ? meta.content.replace(/\/+$/, "") : "",
+      open: document.getElementById("place-form-open"),
+      status: document.getElementById("place-form-status"),
+      problems: document.getElementById("place-form-problems"),
+      output: document.getElementById("place-form-yaml"),
+      filename: document.getElementById("place-form-filename"),
+    };
+  }
+
+  function box(form, path) { return form.querySelector('[data-path="' + path + '"]'); }
+
+  function read(form, field) {
+    var element = box(form, field.path);
+    if (field.kind === "choices") {
+      return Array.prototype.map.call(element.querySelectorAll("input:checked"), function (i) { return i.value; });
+    }
+    return element.querySelector("input, select, textarea").value.trim();
+  }
+
+  /** Each field's message beside it (once it was left, or after a try to go on) and in the list. */
+  function showProblems(state, errors) {
+    var list = state.page.problems.querySelector("ul");
+    list.textContent = "";
+    state.config.fields.forEach(function (field) {
+      var message = errors[field.path], container = box(state.page.form, field.path);
+      var shown = message && (state.showAll || state.touched[field.path]);
+      var element = container.querySelector("[id$='-error']");
+      element.hidden = !shown;
+      element.textContent = shown ? message : "";
+      if (field.kind !== "choices") container.querySelector("input, select, textarea").setAttribute("aria-invalid", shown ? "true" : "false");
+      if (message) {
+        var item = document.createElement("li");
+        item.textContent = field.label + ": " + message;
+        list.appendChild(item);
+      }
+    });
+    return !list.children.length;
+  }
+
+  function showLink(state, valid) {
+    var page = state.page, current = state.current;
+    var path = state.config.folder + "/" + (current.slug || "new-place") + ".yaml";
+    page.filename.textContent = path;
+    page.output.textContent = current.yaml;
+    page.problems.hidden = valid || !state.showAll;
+    var address = page.repo + "/new/main?filename=" + encodeURIComponent(path).replace(/%2F/g, "/");
+    var full = address + "&value=" + encodeURIComponent(current.yaml);
+    current.tooLong = full.length > URL_LIMIT;
+    if (valid && page.repo) {
+      page.open.href = current.tooLong ? address : full;
+      page.open.setAttribute("data-ready", "true");
+      page.open.target = "_blank";
+      page.open.rel = "noopener";
+    } else {
+      page.open.href = "#place-form-problems";
+      page.open.setAttribute("data-ready", "false");
+      page.open.removeAttribute("target");
+    }
+  }
+
+  function update(state) {
+    var values = {};
+    state.config.fields.forEach(function (field) { values[field.path] = read(state.page.form, field); });
+    var valid = showProblems(state, rules.checkAll(state.ctx, state.config.fields, values));
+    state.current = { slug: rules.slugify(values.name || "", state.ctx.rules), yaml: yaml.placeFile(state.config, values), valid: valid };
+    showLink(state, valid);
+  }
+
+  function onOpen(state, event) {
+    state.showAll = true;
+    update(state);
+    var status = state.page.status;
+    if (!state.current.valid) {
+      event.preventDefault();
+      status.textContent = "The form has problems: they are listed below.";
+      state.page.problems.focus();
+    } else {
+      status.textContent = state.current.tooLong
+        ? "The file is too long to pass in a link: GitHub's page opens empty. Copy or download the file and paste it there."
+        : "GitHub opens in a new tab with the file filled in: choose “Propose changes”, then open a pull request.";
+    }
+  }
+
+  function onCopy(state) {
+    var status = state.page.status;
+    function fallback() {
+      var range = document.createRange();
+      range.selectNodeContents(state.page.output);
+      var selection = window.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      var copied = false;
+      try { copied = document.execCommand("copy"); } catch (error) { copied = false; }
+      status.textContent = copied ? "Copied the file." : "Select the file below and copy it (Ctrl+C or ⌘C).";
+    }
+    update(state);
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(state.current.yaml).then(function () { status.textContent = "Copied the file."; }, fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  function onDownload(state) {
+    update(state);
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([state.current.yaml], { type: "text/yaml;charset=utf-8" }));
+    link.download = (state.current.slug || "new-place") + ".yaml";
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+    state.page.status.textContent = "Downloaded " + link.download + ": upload it to site-data/places/ on GitHub (Add file → Upload files).";
+  }
+
+  // A field is "touched" once changed or left: its problem shows from then on.
+  function touched(state, event, fieldsets) {
+    var field = event.target.closest("[data-path]");
+    if (!field || (!fieldsets && field.tagName === "FIELDSET")) return false;
+    state.touched[field.getAttribute("data-path")] = true;
+    return true;
+  }
+
+  function listen(state) {
+    var form = state.page.form;
+    form.addEventListener("input", function () { update(state); });
+    form.addEventListener("change", function (event) { touched(state, event, true); update(state); });
+    form.addEventListener("focusout", function (event) { if (touched(state, event, false)) update(state); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    state.page.open.addEventListener("click", function (event) { onOpen(state, event); });
+    document.getElementById("place-form-copy").addEventListener("click", function () { onCopy(state); });
+    document.getElementById("place-form-download").addEventListener("click", function () { onDownload(state); });
+  }
+
+  function setup() {
+    var form = document.getElementById("place-form");
+    // The form's data-config, not a <script type="application/json">: Material's instant navigation
+    // re-creates each script in the page without its type, and runs the JSON as code.
+    if (!form || !form.hasAttribute("data-config") || form.dataset.ready) return;
+    form.dataset.ready = "true";
+    var config = JSON.parse(form.getAttribute("data-config"));
+    var state = {
+      config: config, page: elements(form), touched: {}, showAll: false, current: null,
+      ctx: { rules: rules.compile(config.rules), places: config.places, numbers: config.numbers },
+    };
+    listen(state);
+    update(state);
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(setup);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
+  else setup();
+})(window.PlaceFormParts);

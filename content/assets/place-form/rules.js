@@ -1,0 +1,150 @@
+/* The "Propose a new place" form's rules: what it refuses in each field, and the file name a name
+   gives. Pure functions, no page. The rules it shares with `python -m generator validate` come from
+   the page as data (`rules` in the form's data-config, made by form_rules() in
+   generator/pages/contribute.py): the hidden characters, a visible letter, the slug, the Local Vision
+   number and England's outline. tests/data/form-rules.json holds the tricky cases that both
+   this file (tests/js/place-form-rules.test.js) and Python (tests/schema/test_form_rules.py) are held to. */
+(function (api) {
+  "use strict";
+
+  /** The page's rules, their patterns made into regular expressions once. */
+  function compile(rules) {
+    return {
+      hidden: new RegExp(rules.hidden, "u"),
+      letter: new RegExp(rules.letter, "u"),
+      word: new RegExp(rules.slug.word, "g"),
+      slugPattern: new RegExp(rules.slug.pattern),
+      slugLength: rules.slug.maxLength,
+      number: rules.number,
+      england: rules.england,
+    };
+  }
+
+  /** A name's file name stem, as schema.slugify makes it: `Adur & Worthing` → `adur-and-worthing`. */
+  function slugify(name, r) {
+    var text = name.normalize("NFKD").replace(/[^\u0000-\u007f]/g, "").toLowerCase().replace(/&/g, " and ");
+    return (text.match(r.word) || []).join("-").slice(0, r.slugLength).replace(/^-+|-+$/g, "");
+  }
+
+  /** The first hidden character of text (see generator/text/hidden.py), as `U+200B`; "" if none. */
+  function hiddenCharacter(text, r) {
+    var found = r.hidden.exec(text);
+    if (!found) return "";
+    var hex = found[0].codePointAt(0).toString(16).toUpperCase();
+    return "U+" + ("000" + hex).slice(-Math.max(4, hex.length));
+  }
+
+  /** A whole number as a person types it: digits, a sign, leading zeros (`0038` is 38); else null. */
+  function wholeNumber(text) {
+    return /^[-+]?[0-9]+$/.test(text) ? Number(text) : null;
+  }
+
+  function inRing(x, y, ring) {
+    var inside = false;
+    for (var i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      var x1 = ring[j][0], y1 = ring[j][1], x2 = ring[i][0], y2 = ring[i][1];
+      if ((y1 > y) !== (y2 > y) && x < x1 + (y - y1) * (x2 - x1) / (y2 - y1)) inside = !inside;
+    }
+    return inside;
+  }
+
+  /** Is (latitude, longitude) inside England's outline? england.in_england's even-odd test. */
+  function inEngland(r, latitude, longitude) {
+    return r.england.some(function (ring) { return inRing(longitude, latitude, ring); });
+  }
+
+  /** Where a point is: "england", else the likely slip ("swapped", "sign") or "" (validate's order). */
+  function placeOfPoint(r, latitude, longitude) {
+    if (inEngland(r, latitude, longitude)) return "england";
+    if (inEngland(r, longitude, latitude)) return "swapped";
+    return inEngland(r, latitude, -longitude) ? "sign" : "";
+  }
+
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+
+  function isNumbered(ctx, values) {
+    return (values.programmes || []).indexOf(ctx.rules.number.programme) >= 0;
+  }
+
+  function checkEmpty(ctx, field, values) {
+    if (field.path === ctx.rules.number.field && isNumbered(ctx, values)) {
+      return "A Local Vision place needs its number from Appendix A.";
+    }
+    if (!field.required) return "";
+    return field.kind === "choices" ? "Choose at least " + (field.minItems || 1) + "." : "This is required.";
+  }
+
+  function checkChoice(field, value) {
+    var unknown = [].concat(value).filter(function (v) { return field.options.indexOf(v) < 0; });
+    return unknown.length ? "Not an allowed value: " + unknown.join(", ") + "." : "";
+  }
+
+  function checkName(ctx, value) {
+    if (!ctx.rules.letter.test(value)) return "A name needs at least one visible letter or digit.";
+    var slug = slugify(value, ctx.rules);
+    if (!ctx.rules.slugPattern.test(slug)) return "The name needs at least one letter a–z or digit, for its file name.";
+    if (has(ctx.places, slug)) return "“" + ctx.places[slug] + "” is already on the site: correct its page instead (the link at its foot).";
+    return "";
+  }
+
+  function checkText(ctx, field, value) {
+    if (field.maxLength && value.length > field.maxLength) {
+      return "At most " + field.maxLength + " characters; this has " + value.length + ".";
+    }
+    var hidden = hiddenCharacter(value, ctx.rules);
+    if (hidden) return "It contains the invisible or control character " + hidden + ": delete it.";
+    if (field.kind === "line" && /[\t\n\r]/.test(value)) return "It must be one line, with no tab: use a space.";
+    return field.path === "name" ? checkName(ctx, value) : "";
+  }
+
+  function checkInteger(ctx, field, value, values) {
+    var n = wholeNumber(value);
+    if (n === null) return "Write a whole number, such as 7.";
+    if (n < field.minimum || n > field.maximum) return "Appendix A numbers run from " + field.minimum + " to " + field.maximum + ".";
+    if (!isNumbered(ctx, values)) return "Only Local Vision places have a number: tick Local Vision, or leave this empty.";
+    if (has(ctx.numbers, String(n))) return "Number " + n + " is " + ctx.numbers[String(n)] + " already.";
+    return "";
+  }
+
+  function checkDegrees(field, value) {
+    if (/^-?\d+,\d+$/.test(value)) return "Use a decimal point, not a comma: " + value.replace(",", ".");
+    if (!/^[-+]?\d+(\.\d+)?$/.test(value)) return "Write a number in degrees, such as " + (field.path.indexOf("lat") >= 0 ? "53.7248" : "-1.8658") + ".";
+    var x = Number(value);
+    if (x < field.minimum || x > field.maximum) return "Must lie between " + field.minimum + " and " + field.maximum + ".";
+    return "";
+  }
+
+  /** What is wrong with one field's value ("" if nothing). ctx: {rules: compile(...), places, numbers}. */
+  function checkField(ctx, field, value, values) {
+    if (field.kind === "choices" ? value.length === 0 : value === "") return checkEmpty(ctx, field, values);
+    if (field.kind === "choices" || field.kind === "choice") return checkChoice(field, value);
+    if (field.kind === "line" || field.kind === "text") return checkText(ctx, field, value);
+    if (field.kind === "integer") return checkInteger(ctx, field, value, values);
+    return checkDegrees(field, value);
+  }
+
+  /** The location's problem, added to the latitude's, when both numbers are fine but not in England. */
+  function checkPoint(ctx, values, errors) {
+    var lat = values["location.latitude"], lon = values["location.longitude"];
+    if (errors["location.latitude"] || errors["location.longitude"] || !lat || !lon) return;
+    lat = Number(lat); lon = Number(lon);
+    var where = placeOfPoint(ctx.rules, lat, lon);
+    if (where === "england") return;
+    var hint = where === "swapped" ? " They look swapped."
+      : where === "sign" ? " The longitude's sign looks wrong: west of Greenwich is negative." : "";
+    errors["location.latitude"] = "This point (" + lat + ", " + lon + ") is not in England." + hint;
+  }
+
+  /** Every field's problem by its path ("" for none). */
+  function checkAll(ctx, fields, values) {
+    var errors = {};
+    fields.forEach(function (field) { errors[field.path] = checkField(ctx, field, values[field.path], values); });
+    checkPoint(ctx, values, errors);
+    return errors;
+  }
+
+  api.rules = {
+    compile: compile, slugify: slugify, hiddenCharacter: hiddenCharacter, wholeNumber: wholeNumber,
+    inEngland: inEngland, placeOfPoint: placeOfPoint, checkField: checkField, checkAll: checkAll,
+  };
+})(typeof module == "object" ? module.exports : (window.PlaceFormParts = window.PlaceFormParts || {}));
