@@ -1,7 +1,7 @@
 """Benchmark: build synthetic place sets of several sizes and print a table of figures.
 
-    python benchmarks/bench.py                  # 39, 500 and 5,000 places, median of 3 runs
-    python benchmarks/bench.py --sizes 39 --runs 1
+    python benchmarks/bench.py                  # 41, 500, 2,000 and 5,000 places, median of 3 runs
+    python benchmarks/bench.py --sizes 41 --runs 1
 
 Each run happens in a fresh temporary copy of the project with synthetic place files made from the
 real vocabularies, in a separate process, so that peak memory is measured per build.
@@ -156,9 +156,25 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def marginal_costs(rows: list[dict]) -> str:
+    """What each further place costs between two sizes, and that cost against the step before: a
+    build that stays linear keeps the ratio near 1 (the goal: at most 1.5)."""
+    lines = ["| from → to | marginal cost per place (full build) | ours | ratio to the step before |",
+             "|---|---:|---:|---:|"]
+    previous = None
+    for small, large in zip(rows, rows[1:]):
+        places = large["places"] - small["places"]
+        full = (large["build_s"] - small["build_s"]) / places
+        ours = (large["generate_s"] - small["generate_s"]) / places
+        ratio = f"{full / previous:.2f}" if previous else ""
+        lines.append(f"| {small['places']:,} → {large['places']:,} | {1000 * full:.1f} ms | {1000 * ours:.2f} ms | {ratio} |")
+        previous = full
+    return "\n".join(lines)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[39, 500, 5000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[41, 500, 2000, 5000])
     parser.add_argument("--runs", type=int, default=3, help="runs per size; the table shows medians")
     parser.add_argument("--one", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -168,9 +184,8 @@ def main() -> int:
     rows = bench(args.sizes, args.runs)
     print(table(rows))
     if len(rows) >= 2:
-        small, large = rows[-2], rows[-1]
-        ratio = (large["build_s"] / large["places"]) / (small["build_s"] / small["places"])
-        print(f"\ncost per place at {large['places']:,} / at {small['places']:,}: {ratio:.2f}")
+        print()
+        print(marginal_costs(rows))
     return 0
 
 

@@ -20,15 +20,22 @@ class Reporter:
         self.display_root = display_root
         self.problems: list[Problem] = []
         self._counts: dict[Path | str, int] = {}
+        self._resolved: dict[Path, Path] = {}
 
     def display(self, path: Path) -> str:
         """The path relative to the project, without following a link in its last part (a link is
         reported as itself, never as the file it points at)."""
-        real = path.parent.resolve() / path.name
+        real = self._resolve(path.parent) / path.name
         try:
-            return real.relative_to(self.display_root.resolve()).as_posix()
+            return real.relative_to(self._resolve(self.display_root)).as_posix()
         except ValueError:
             return path.as_posix()
+
+    def _resolve(self, folder: Path) -> Path:
+        """``folder.resolve()``, worked out once per reporter: it asks the system about every part."""
+        if folder not in self._resolved:
+            self._resolved[folder] = folder.resolve()
+        return self._resolved[folder]
 
     def report(self, path: Path | str, line: int, column: int, field: str, message: str) -> None:
         """Record a problem in ``path`` (a file, or a path already shown relative to the project)."""

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel
-from yaml.nodes import Node
 
 from ..model.site import SitePlace
 from ..schema.england import in_england
@@ -148,11 +147,11 @@ def check_section(path: str, node: Any, here: tuple, item: dict[str, Any], publi
     return []
 
 
-def check_unique(places: list[SitePlace], nodes: dict[str, Node]) -> list[Problem]:
+def check_unique(places: list[SitePlace], positions: dict[str, dict[str, tuple[int, int]]]) -> list[Problem]:
     """No two places share a name (compared by skeleton, so look-alike letters and case do not
     make a new name) or a Local Vision number. Both files are named, each pointing at the other,
-    so that the message lands on the file a pull request adds, whichever it is. ``nodes`` are the
-    places' YAML trees by slug, for line numbers."""
+    so that the message lands on the file a pull request adds, whichever it is. ``positions`` give
+    each place's line and column of each field, by slug."""
     found = []
     for what, key, field in (
         ("name", lambda p: skeleton(p.name), "name"),
@@ -167,7 +166,7 @@ def check_unique(places: list[SitePlace], nodes: dict[str, Node]) -> list[Proble
             for place in group if len(group) > 1 else ():
                 others = ", ".join(other.source_path for other in group if other is not place)
                 same = "the same" if what != "name" or len({p.name for p in group}) == 1 else "the same or a look-alike"
-                line, column = locate(nodes.get(place.slug), (field,))
+                line, column = positions[place.slug][field]
                 found.append(Problem(place.source_path, line, column, field,
                                      f"{same} {what} as {others}: each place needs its own"))
     return found

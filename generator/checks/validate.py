@@ -1,9 +1,15 @@
 """Read and check every data file in site-data/ into the site model, collecting every problem
 before giving up: the loader (``files``) reads each file safely, the schema (``schema_errors``) and
-the rules (``rules``) check it, and the reporter (``report``) keeps what is listed."""
+the rules (``rules``) check it, and the reporter (``report``) keeps what is listed.
+
+Each place file is checked on its own (:func:`check_place_file`), so the files can be spread over
+several processes: ``load_site`` takes the ``map`` to do it with (the build passes one that uses
+the machine's cores); only the rules across files run once all are read."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +21,7 @@ from ..schema.files import PLACES_FOLDER
 from ..schema.place import DEFAULT_PUBLICATION, Place
 from ..schema.vocabularies import VOCABULARIES
 from .files import check_data_folder, place_files, read_data_file
-from .problems import DataError
+from .problems import DataError, Problem
 from .report import Reporter
 from .rules import check_ids, check_place, check_unique, placeholder_message, placeholders
 from .schema_errors import validate_model
@@ -23,14 +29,20 @@ from .schema_walk import field_name
 from .yaml_file import locate
 
 Vocabularies = dict[str, dict[str, Any]]
+Map = Callable[[Callable[[Path], "PlaceFile"], Sequence[Path]], list["PlaceFile"]]
+"""How the place files are spread: ``map(check, paths)`` returns ``[check(path) for path in paths]``."""
 
 
-def load_site(data_dir: Path, *, display_root: Path | None = None) -> Site:
+def _in_order(check: Callable[[Path], PlaceFile], paths: Sequence[Path]) -> list[PlaceFile]:
+    return [check(path) for path in paths]
+
+
+def load_site(data_dir: Path, *, display_root: Path | None = None, map: Map = _in_order) -> Site:
     """Read site-data/, check it and return the site model. Raises DataError listing every problem."""
     reporter = Reporter(display_root or Path.cwd())
     check_data_folder(reporter, data_dir)
     vocab = _vocabularies(reporter, data_dir)
-    places = _places(reporter, data_dir / PLACES_FOLDER, vocab)
+    places = _places(reporter, data_dir / PLACES_FOLDER, vocab, map)
     if reporter.problems:
         raise DataError(reporter.problems)
     return build_site(places, vocab)
@@ -86,20 +98,36 @@ def _vocabulary(reporter: Reporter, path: Path, model: type[BaseModel]) -> dict[
     return result
 
 
-def _places(reporter: Reporter, folder: Path, vocab: Vocabularies) -> list[SitePlace]:
-    loaded: list[SitePlace] = []
-    nodes: dict[str, Node] = {}
-    for path in place_files(reporter, folder):
-        before = len(reporter.problems)
-        read = read_data_file(reporter, path, dict)
-        if read is None:
-            continue
-        data, node = read
-        place = _place(reporter, path, node, data, vocab)
-        if place is not None and len(reporter.problems) == before:
-            loaded.append(SitePlace.from_place(place, slug=path.stem, source_path=reporter.display(path)))
-            nodes[path.stem] = node
-    reporter.problems += check_unique(loaded, nodes)
+@dataclass(frozen=True)
+class PlaceFile:
+    """What checking one place file found: its problems, or the place and where its name and Local
+    Vision number are in the file (for the rules across files)."""
+
+    problems: list[Problem]
+    place: SitePlace | None
+    positions: dict[str, tuple[int, int]]
+
+
+def check_place_file(path: Path, vocab: Vocabularies, display_root: Path) -> PlaceFile:
+    """Read and check one place file: everything but the rules across files (``rules.check_unique``)."""
+    reporter = Reporter(display_root)
+    read = read_data_file(reporter, path, dict)
+    if read is None:
+        return PlaceFile(reporter.problems, None, {})
+    data, node = read
+    place = _place(reporter, path, node, data, vocab)
+    if place is None or reporter.problems:
+        return PlaceFile(reporter.problems, None, {})
+    positions = {field: locate(node, (field,)) for field in ("name", "local_vision_number")}
+    return PlaceFile([], SitePlace.from_place(place, slug=path.stem, source_path=reporter.display(path)), positions)
+
+
+def _places(reporter: Reporter, folder: Path, vocab: Vocabularies, map: Map) -> list[SitePlace]:
+    checked = map(lambda path: check_place_file(path, vocab, reporter.display_root), list(place_files(reporter, folder)))
+    reporter.problems += [problem for result in checked for problem in result.problems]
+    loaded = [result.place for result in checked if result.place is not None]
+    positions = {result.place.slug: result.positions for result in checked if result.place is not None}
+    reporter.problems += check_unique(loaded, positions)
     return loaded
 
 

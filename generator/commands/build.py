@@ -1,6 +1,7 @@
 """The pipeline, top to bottom: load and check site-data/ (``checks``), into the site model
 (``model``), rendered as pages (``pages``), written into content/ (``write``), then published by
-MkDocs (``publish``). ``generate`` stops after writing; ``build`` publishes too.
+MkDocs (``publish``). ``generate`` stops after writing; ``build`` publishes too. Checking the place
+files, and rendering and writing the pages, are spread over the machine's cores (``parallel``).
 """
 
 from __future__ import annotations
@@ -8,10 +9,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import fcntl
+import functools
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import jinja2
@@ -24,14 +26,18 @@ from ..model.site import Site
 from ..pages.contribute import contribute_pages
 from ..pages.environment import shared_environment
 from ..pages.home import home_snippets
-from ..pages.indexes import index_pages
+from ..pages.indexes import INDEX_KINDS
 from ..pages.narrative import narrative_snippets
 from ..pages.opendata import data_pages
-from ..pages.places import place_pages
+from ..pages.places import place_pages, places_index
 from ..pages.sources import source_pages
+from .parallel import parallel_map
 from .project import GENERATED_FOLDERS, Project
 from .publish import check_site_dir, publish
-from .write import write_pages
+from .write import staging_area, write_files
+
+PLACES_PER_PART = 250
+"""Place pages are rendered in parts of this many places, so that the parts spread evenly."""
 
 
 @contextlib.contextmanager
@@ -69,15 +75,36 @@ def check_source_files(project: Project) -> None:
         raise DataError(problems)
 
 
-def render_site(site: Site, env: jinja2.Environment | None = None, *, site_url: str = "") -> list[Page]:
-    """Every generated page, in a stable order. ``site_url`` is the published address, when known."""
-    from ..pages.map import map_pages  # here, not at the top: folium takes a second to import, and
-    # validate, schema and new (the commands a contributor runs most) never draw the map
+Part = Callable[[], list[Page]]
 
-    env = env or shared_environment()
-    return [*place_pages(site, env, site_url=site_url), *index_pages(site, env), *source_pages(site, env),
-            *map_pages(site, env), *data_pages(site, env, site_url=site_url), *home_snippets(site, env),
-            *narrative_snippets(site, env), *contribute_pages(site, env)]
+
+def site_parts(site: Site, env: jinja2.Environment, *, site_url: str = "") -> list[Part]:
+    """Every generated page, in parts that depend on nothing but the site model: rendered in any
+    order, in one process or several, they make the same pages. ``site_url`` is the published
+    address, when known."""
+    count = len(site.places)
+    places = [functools.partial(place_pages, site, env, site_url=site_url,
+                                places=range(start, min(start + PLACES_PER_PART, count)))
+              for start in range(0, count, PLACES_PER_PART)]
+    return [  # the map first: its process spends a quarter of a second importing folium
+        functools.partial(_map_pages, site, env), *places, functools.partial(places_index, site, env),
+        *(functools.partial(kind, site, env) for kind in INDEX_KINDS), functools.partial(source_pages, site, env),
+        functools.partial(data_pages, site, env, site_url=site_url), functools.partial(home_snippets, site, env),
+        functools.partial(narrative_snippets, site, env), functools.partial(contribute_pages, site, env),
+    ]
+
+
+def _map_pages(site: Site, env: jinja2.Environment) -> list[Page]:
+    from ..pages.map import map_pages  # here, not at the top: folium takes a quarter of a second to
+    # import, which validate, schema and new (the commands a contributor runs most) never need, and
+    # which a build spends in the process that draws the map, beside the others' work
+
+    return map_pages(site, env)
+
+
+def render_site(site: Site, env: jinja2.Environment | None = None, *, site_url: str = "") -> list[Page]:
+    """Every generated page, in a stable order, rendered in this process."""
+    return [page for part in site_parts(site, env or shared_environment(), site_url=site_url) for page in part()]
 
 
 def generate(project: Project) -> tuple[Site, int]:
@@ -87,10 +114,12 @@ def generate(project: Project) -> tuple[Site, int]:
 
 
 def _generate(project: Project) -> tuple[Site, int]:
-    site = load_site(project.data_dir, display_root=project.root)
+    site = load_site(project.data_dir, display_root=project.root, map=parallel_map)
     check_source_files(project)
     # The same variable mkdocs.yml reads for site_url: open data then gives full page addresses.
-    count = write_pages(render_site(site, site_url=os.environ.get("SITE_URL", "").strip()), project.docs_dir)
+    parts = site_parts(site, shared_environment(), site_url=os.environ.get("SITE_URL", "").strip())
+    with staging_area(project.docs_dir) as staging:
+        count = sum(parallel_map(lambda part: write_files(part(), staging), parts))
     return site, count
 
 

@@ -7,12 +7,13 @@ a failed generate leaves the previous pages whole.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import os
 import shutil
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..model.page import Page
@@ -21,23 +22,37 @@ from .project import GENERATED_FOLDERS
 
 def write_pages(pages: Iterable[Page], docs_dir: Path) -> int:
     """Replace the generated folders of ``docs_dir`` with ``pages``. Returns the number written."""
+    with staging_area(docs_dir) as staging:
+        return write_files(pages, staging)
+
+
+@contextlib.contextmanager
+def staging_area(docs_dir: Path) -> Iterator[Path]:
+    """A fresh hidden folder of ``docs_dir`` to write the generated pages into. When the block ends
+    without an error, its folders replace the generated folders of ``docs_dir``; after an error the
+    previous pages stay, and the next run clears what was written."""
     staging = docs_dir / ".generated-staging"
     for folder in GENERATED_FOLDERS:
         heal(docs_dir / folder)
     remove_path(staging)
+    yield staging
+    for folder in GENERATED_FOLDERS:
+        replace_dir(staging / folder, docs_dir / folder)
+    remove_path(staging)
+
+
+def write_files(pages: Iterable[Page], folder: Path) -> int:
+    """Write ``pages`` into ``folder`` (a staging area). Returns the number written."""
     count = 0
     for page in pages:
         check_generated_path(page.path)
-        target = staging / page.path
+        target = folder / page.path
         target.parent.mkdir(parents=True, exist_ok=True)
         if isinstance(page.text, bytes):
             target.write_bytes(page.text)
         else:
             target.write_text(page.text, encoding="utf-8", newline="\n")
         count += 1
-    for folder in GENERATED_FOLDERS:
-        replace_dir(staging / folder, docs_dir / folder)
-    remove_path(staging)
     return count
 
 

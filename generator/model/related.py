@@ -33,9 +33,10 @@ class Related:
         return len(self.themes) + len(self.lessons)
 
 
-def related_places(site: Site, *, limit: int = RELATED_LIMIT) -> dict[str, list[Related]]:
-    """For each place (by slug), the places sharing most themes and lessons with it, most first, then
-    in the site's order; each with the themes and lessons it shares (in the vocabularies' order)."""
+def related_places(site: Site, *, only: list[SitePlace] | None = None, limit: int = RELATED_LIMIT) -> dict[str, list[Related]]:
+    """For each place (by slug; those in ``only``, or all), the places sharing most themes and lessons
+    with it, most first, then in the site's order; each with the themes and lessons it shares (in the
+    vocabularies' order)."""
     position = {place.slug: index for index, place in enumerate(site.places)}
 
     def members(places: list[SitePlace]) -> int:
@@ -47,9 +48,9 @@ def related_places(site: Site, *, limit: int = RELATED_LIMIT) -> dict[str, list[
     by_theme = {key: members(places) for key, places in site.places_by_theme.items()}
     by_lesson = {key: members(places_of(stories)) for key, stories in site.stories_by_lesson.items()}
     found = {}
-    for index, place in enumerate(site.places):
+    for place in site.places if only is None else only:
         sets = [by_theme[key] for key in place.themes] + [by_lesson[key] for key in _lessons(place)]
-        chosen = _most_shared(sets, exclude=1 << index, limit=limit)
+        chosen = _most_shared(sets, exclude=1 << position[place.slug], limit=limit)
         found[place.slug] = [_related(site, place, site.places[other]) for other in chosen]
     return found
 

@@ -20,6 +20,7 @@ from ..model.site import local_vision_number, publication_of
 from ..schema.ids import identifier
 from ..schema.place import DEFAULT_PUBLICATION
 from ..text.escape import Md, html_text, markdown_paragraphs, markdown_text, yaml_string
+from .bytecode import template_cache
 
 
 def _finalize(value: Any) -> Md:
@@ -113,6 +114,7 @@ def make_environment() -> jinja2.Environment:
     """A new Jinja environment for our templates (generator/templates)."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("generator", "templates"),
+        bytecode_cache=template_cache(),
         autoescape=False,
         finalize=_finalize,
         undefined=jinja2.StrictUndefined,

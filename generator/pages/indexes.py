@@ -53,10 +53,7 @@ _REGIONS = _Kind("regions", "Regions", "Region", "{count} regions: England's reg
 
 def index_pages(site: Site, env: jinja2.Environment) -> list[Page]:
     """The index page and entry pages of every kind, in a stable order."""
-    return [
-        *_theme_pages(site, env), *_enabler_pages(site, env), *_programme_pages(site, env),
-        *_region_pages(site, env), *lesson_pages(site, env),
-    ]
+    return [page for kind in INDEX_KINDS for page in kind(site, env)]
 
 
 def _term_pages(site: Site, env: jinja2.Environment, kind: _Kind, entries: dict[str, Any],
@@ -73,7 +70,7 @@ def _term_pages(site: Site, env: jinja2.Environment, kind: _Kind, entries: dict[
     ]
 
 
-def _theme_pages(site: Site, env: jinja2.Environment) -> list[Page]:
+def theme_pages(site: Site, env: jinja2.Environment) -> list[Page]:
     return _term_pages(site, env, _THEMES, site.themes, site.places_by_theme,
                        empty="No place in the data has this theme yet.")
 
@@ -87,7 +84,7 @@ def _surname_order(name: str) -> tuple[str, str]:
     return (name.split()[-1].casefold(), name.casefold())
 
 
-def _enabler_pages(site: Site, env: jinja2.Environment) -> list[Page]:
+def enabler_pages(site: Site, env: jinja2.Environment) -> list[Page]:
     """The Enablers index (those tied to places, with counts; the others by name only, with no page
     to lead nowhere) and a page per Enabler tied to a place or story."""
     places, stories = site.places_by_enabler, site.stories_by_enabler
@@ -108,7 +105,7 @@ def _enabler_pages(site: Site, env: jinja2.Environment) -> list[Page]:
     ]
 
 
-def _programme_pages(site: Site, env: jinja2.Environment) -> list[Page]:
+def programme_pages(site: Site, env: jinja2.Environment) -> list[Page]:
     places = site.places_by_programme
     others = {key: other_participants(programme, places[key]) for key, programme in site.programmes.items()}
     columns = [("Places", _sizes(places)), ("Other participants", _sizes(others)), ("Quotes", _quote_counts(places))]
@@ -120,7 +117,7 @@ def _programme_pages(site: Site, env: jinja2.Environment) -> list[Page]:
     ]
 
 
-def _region_pages(site: Site, env: jinja2.Environment) -> list[Page]:
+def region_pages(site: Site, env: jinja2.Environment) -> list[Page]:
     return _term_pages(site, env, _REGIONS, site.regions, site.places_by_region,
                        empty="No place in the data is in this region.")
 
@@ -159,3 +156,7 @@ def _quote_counts(places_by: dict[str, list[SitePlace]]) -> dict[str, int]:
 
 def _quotes(places: list[SitePlace]) -> list[tuple[SitePlace, Any, Any]]:
     return [(place, story, quote) for place in places for story, quote in place.quotes]
+
+
+INDEX_KINDS = (theme_pages, enabler_pages, programme_pages, region_pages, lesson_pages)
+"""Each kind's index and entry pages: the build renders each kind on its own."""

@@ -22,11 +22,14 @@ from ..text.escape import Md, yaml_escaped
 from .environment import render_page, template_source
 
 
-def place_pages(site: Site, env: jinja2.Environment, *, site_url: str = "") -> list[Page]:
-    pages = []
+def place_pages(site: Site, env: jinja2.Environment, *, site_url: str = "", places: range | None = None) -> list[Page]:
+    """The page of each place (of those at ``places`` in the site's order; all by default)."""
+    positions = range(len(site.places)) if places is None else places
     outline = preview(site)
-    related = related_places(site)
-    for index, place in enumerate(site.places):
+    related = related_places(site, only=[site.places[index] for index in positions])
+    pages = []
+    for index in positions:
+        place = site.places[index]
         previous = site.places[index - 1] if index > 0 else None
         following = site.places[index + 1] if index + 1 < len(site.places) else None
         pages.append(
@@ -38,14 +41,16 @@ def place_pages(site: Site, env: jinja2.Environment, *, site_url: str = "") -> l
                 json_ld=json_ld(site, place, site_url=site_url),
             )
         )
-    pages.append(
-        render_page(
-            env, "places.md.j2", "places/index.md", site=site, source=template_source("places.md.j2"),
-            lv_count=len(site.places_by_programme.get("local-vision", [])),
-            lfc_count=len(site.places_by_programme.get("leadership-for-change", [])),
-        )
-    )
     return pages
+
+
+def places_index(site: Site, env: jinja2.Environment) -> list[Page]:
+    """The all-places page."""
+    return [render_page(
+        env, "places.md.j2", "places/index.md", site=site, source=template_source("places.md.j2"),
+        lv_count=len(site.places_by_programme.get("local-vision", [])),
+        lfc_count=len(site.places_by_programme.get("leadership-for-change", [])),
+    )]
 
 
 def stories_by_lesson(site: Site, place: SitePlace) -> list[tuple[Lesson, list[Story]]]:
