@@ -3,7 +3,7 @@
 #   requirements/test.txt   everything the build and the tests need, with hashes (scripts/test.sh)
 #   requirements/build.txt  only what the build needs, at the same versions (scripts/build.sh)
 #   requirements/lowest.txt every direct dependency at the lowest version pyproject.toml allows,
-#                           to check the lower bounds (tests/test_dependencies.py, the PR workflow)
+#                           to check the lower bounds (tests/project/test_dependencies.py, the PR workflow)
 # Run it after changing a version range in pyproject.toml, and commit the three files.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -60,7 +60,17 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     return len(os.sched_getaffinity(0)) + 1
 
 
+BROWSER_TESTS = REPO / "tests" / "browser"
+"""Tests that drive Chromium live here, and only here: each is marked ``browser``."""
+BROWSER_FIXTURES = {"page", "new_page", "browser"}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+        elif BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            raise pytest.UsageError(f"{item.nodeid} drives a browser: it belongs in tests/browser/")
     rank = {name: index for index, name in enumerate(LONGEST_FIRST)}
     items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # a stable sort: tests keep their order
 
@@ -143,7 +153,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fixture
 def map_hostile_site(tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest) -> Path:
     """The copy with a hostile place and theme of ``test_map.build_hostile``, built once per test run:
     test_map reads its files, test_map_browser opens them in Chromium."""
-    from test_map import build_hostile
+    from hostile_map import build_hostile
     return once_per_run(request, tmp_path_factory, "map-hostile",
                         lambda folder: build_hostile(folder / "project")) / "project" / "site"
 

@@ -75,3 +75,9 @@ def collapse(value: str) -> str:
 
 def quotes_of(place: dict) -> list[dict]:
     return [quote for story in place.get("stories", []) for quote in story.get("quotes", [])]
+
+
+def normalise(text: str) -> str:
+    """The report as plain text: bold markers and footnote markers removed, whitespace collapsed."""
+    text = re.sub(r"<sup>\d+</sup>", "", text).replace("**", "")
+    return " ".join(text.split())

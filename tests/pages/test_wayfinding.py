@@ -81,28 +81,6 @@ def test_each_place_page_lists_related_places_with_the_reason(built_site: Path, 
     assert best_left <= scores[-1]
 
 
-@pytest.mark.browser
-def test_the_active_tab_stands_out(page, site_url: str) -> None:
-    page.goto(site_url + "themes/")
-    active = page.locator(".md-tabs__item--active .md-tabs__link")
-    other = page.locator(".md-tabs__item:not(.md-tabs__item--active) .md-tabs__link").first
-    assert active.inner_text() == "Themes"
-    style = "e => [getComputedStyle(e).fontWeight, getComputedStyle(e).textDecorationLine]"
-    assert active.evaluate(style) != other.evaluate(style)
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize(("location", "tab"), [
-    ("places/calderdale/", "Places"), ("themes/dementia/", "Themes"), ("lessons/relationships/", "Lessons"),
-    ("regions/london/", "More ways in"), ("programmes/local-vision/", "More ways in"),
-])
-def test_a_generated_page_highlights_its_section_tab(page, site_url: str, location: str, tab: str) -> None:
-    page.goto(site_url + location)
-    active = page.locator(".md-tabs__item--active .md-tabs__link")
-    active.wait_for()
-    assert active.count() == 1 and active.inner_text() == tab
-
-
 @pytest.mark.parametrize("name", ["Adur & Worthing", "a\U000f6c64é\"\\x\x7f", "\u2028line", "</title><script>"])
 def test_a_generated_page_title_survives_any_name_in_front_matter(name: str) -> None:
     # Front matter that does not parse is dropped without a word, and the page loses its title.

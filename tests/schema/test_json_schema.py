@@ -22,29 +22,8 @@ from generator.checks.validate import load_site, load_vocabularies
 COMMITTED = REPO / "site-data" / SCHEMA_FILE
 PLACE_FILES = sorted((REPO / "site-data" / "places").glob("*.yaml"))
 
-GOOD = """\
-# yaml-language-server: $schema=../place.schema.json
-name: Little Snoring
-programmes: [leadership-for-change]
-focus: Helping older people stay well at home.
-summary: >-
-  Little Snoring brought its GP surgery, council and village hall together.
-region: east-of-england
-location: {label: Little Snoring, latitude: 52.8608, longitude: 0.9045}
-themes: [older-people]
-enablers: [paul-tarplett]
-stories:
-  - lesson: relationships
-    title: A village hall as a surgery
-    text: The surgery held clinics in the village hall.
-    quotes:
-      - {text: We went to where people already were., speaker: A GP, role: GP}
-    source: light-bulb-moments
-    enablers: [paul-tarplett]
-outcomes:
-  - {text: Fewer emergency admissions., source: outcomes}
-corrections: []
-"""
+GOOD = (REPO / "tests" / "data" / "little-snoring-with-a-story.yaml").read_text(encoding="utf-8")
+"""A correct place file with a story, a quote and an outcome: each case below is one edit of it."""
 
 
 UPDATE = 'corrections: []\nupdates:\n  - {date: "2016", title: T, text: X, %s}\n'

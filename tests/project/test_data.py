@@ -7,7 +7,7 @@ import re
 import pytest
 from conftest import REPO
 import site_pages
-from site_pages import collapse
+from site_pages import collapse, normalise
 
 from generator.model.site import publication_of
 from generator.schema.place import DEFAULT_PUBLICATION
@@ -17,12 +17,6 @@ from generator.checks.validate import load_site
 @pytest.fixture(scope="module")
 def site():
     return load_site(REPO / "site-data", display_root=REPO)
-
-
-def normalise(text: str) -> str:
-    """The report as plain text: bold markers and footnote markers removed, whitespace collapsed."""
-    text = re.sub(r"<sup>\d+</sup>", "", text).replace("**", "")
-    return " ".join(text.split())
 
 
 def appendix_a(report: str) -> dict[int, tuple[str, str]]:

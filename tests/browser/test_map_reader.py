@@ -4,7 +4,7 @@ of the controls, the key is on phones, nothing shifts, and pages without a map l
 from __future__ import annotations
 
 import pytest
-from test_map_browser import ALL_MAP, BLANK_TILE, PLACES, TILES_GLOB, _open, _still
+from browser_map import ALL_MAP, BLANK_TILE, PLACES, TILES_GLOB, open_map, wait_until_still
 
 from generator.schema import england
 
@@ -16,7 +16,7 @@ MAP = f"PlaceMaps.get(document.querySelector({ALL_MAP!r})).map"
 def _zoomed_in(page, zoom: float) -> None:
     """Wait until the map has zoomed in past ``zoom`` and stands still (a zoom the test expects)."""
     page.wait_for_function(f"() => {MAP}.getZoom() > {zoom}")
-    _still(page)
+    wait_until_still(page)
 
 
 MAP_FILES = ("/map/leaflet/", "/map/leaflet.markercluster/", "/assets/place-map", "/map/place-maps.js")
@@ -34,14 +34,16 @@ def sized_page(request, new_page):
 
 def test_the_wheel_scrolls_the_page_until_the_reader_engages_the_map(page, site_url: str) -> None:
     page.route(TILES_GLOB, lambda route: route.fulfill(status=200, content_type="image/png", body=BLANK_TILE))
-    _open(page, site_url + "map/")
+    open_map(page, site_url + "map/")
     box = page.locator(ALL_MAP).bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     zoom = page.evaluate(f"() => {MAP}.getZoom()")
     scrolled = page.evaluate("() => window.scrollY")
     page.mouse.wheel(0, -300)
     page.mouse.wheel(0, 400)
-    page.wait_for_timeout(500)
+    page.wait_for_function("y => window.scrollY > y", arg=scrolled)  # the page moved instead
+    page.wait_for_timeout(500)  # and, a wait for what must not happen, the map did not zoom (Leaflet
+    # zooms 40 ms after the wheel stops, in an animation)
     assert page.evaluate(f"() => {MAP}.getZoom()") == zoom
     assert page.evaluate("() => window.scrollY") > scrolled  # the page moved instead
     assert page.locator(f"{ALL_MAP} .place-map__hint").inner_text() == "Use Ctrl + scroll to zoom the map"
@@ -68,7 +70,7 @@ def test_the_wheel_scrolls_the_page_until_the_reader_engages_the_map(page, site_
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     zoom = page.evaluate(f"() => {MAP}.getZoom()")
     page.mouse.wheel(0, -300)
-    page.wait_for_timeout(500)
+    page.wait_for_timeout(500)  # a wait for what must not happen: a zoom
     assert page.evaluate(f"() => {MAP}.getZoom()") == zoom
     assert page.console_errors == []
 
@@ -76,7 +78,7 @@ def test_the_wheel_scrolls_the_page_until_the_reader_engages_the_map(page, site_
 def test_one_finger_scrolls_the_page_over_a_map_on_a_phone(sized_page, site_url: str) -> None:
     if sized_page.width > 500:
         pytest.skip("a touch screen")
-    _open(sized_page, site_url + "map/")
+    open_map(sized_page, site_url + "map/")
     container = sized_page.locator(ALL_MAP)
     # The browser pans the page for one finger and leaves two-finger gestures to the map.
     assert container.evaluate("e => getComputedStyle(e).touchAction") == "pan-x pan-y"
@@ -90,12 +92,12 @@ def test_one_finger_scrolls_the_page_over_a_map_on_a_phone(sized_page, site_url:
     assert container.evaluate("e => getComputedStyle(e).touchAction") == "none"
     small = sized_page.sibling()
     small.route(TILES_GLOB, lambda route: route.fulfill(status=200, content_type="image/png", body=BLANK_TILE))
-    _open(small, site_url + "themes/dementia/", ".place-map--small")
+    open_map(small, site_url + "themes/dementia/", ".place-map--small")
     assert small.locator(".place-map--small").evaluate("e => getComputedStyle(e).touchAction") == "pan-x pan-y"
 
 
 def test_each_group_is_the_element_under_its_own_centre(sized_page, site_url: str) -> None:
-    _open(sized_page, site_url + "map/")
+    open_map(sized_page, site_url + "map/")
     clusters = sized_page.locator(f"{ALL_MAP} .marker-cluster")
     assert clusters.count() > 0
     for index in range(clusters.count()):
@@ -123,10 +125,10 @@ def _extremes() -> list[str]:
 
 def test_a_popup_is_clear_of_every_control(sized_page, site_url: str) -> None:
     for slug in _extremes():
-        _open(sized_page, site_url + f"map/?place={slug}")
+        open_map(sized_page, site_url + f"map/?place={slug}")
         popup = sized_page.locator(f"{ALL_MAP} .leaflet-popup")
         popup.wait_for()
-        _still(sized_page)  # Leaflet pans the map to fit the popup in: until that ends
+        wait_until_still(sized_page)  # Leaflet pans the map to fit the popup in: until that ends
         sized_page.locator(ALL_MAP).scroll_into_view_if_needed()
         close = sized_page.locator(f"{ALL_MAP} .leaflet-popup-close-button")
         link = sized_page.locator(f"{ALL_MAP} .place-popup__link")
@@ -149,7 +151,7 @@ def test_a_popup_is_clear_of_every_control(sized_page, site_url: str) -> None:
 
 
 def test_the_key_and_filters_are_visible_on_a_phone(sized_page, site_url: str) -> None:
-    _open(sized_page, site_url + "map/")
+    open_map(sized_page, site_url + "map/")
     boxes = sized_page.locator(".place-filters input[type=checkbox]")
     assert boxes.count() >= 2
     for index in range(boxes.count()):
@@ -163,7 +165,7 @@ def test_the_key_and_filters_are_visible_on_a_phone(sized_page, site_url: str) -
 def test_england_fills_the_map_at_desktop_width(sized_page, site_url: str) -> None:
     if sized_page.width < 1000:
         pytest.skip("desktop")
-    _open(sized_page, site_url + "map/")
+    open_map(sized_page, site_url + "map/")
     (south, west), (north, east) = england.bounds()
     corners = sized_page.evaluate(
         f"() => [{MAP}.latLngToContainerPoint([{north}, {west}]), {MAP}.latLngToContainerPoint([{south}, {east}])]")
@@ -184,8 +186,8 @@ def test_the_map_page_does_not_shift_as_it_loads(sized_page, site_url: str) -> N
         new PerformanceObserver(list => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
           .observe({type: 'layout-shift', buffered: true});""")
     for path in ("map/", "themes/dementia/"):
-        _open(sized_page, site_url + path, ALL_MAP if path == "map/" else ".place-map--small")
-        sized_page.wait_for_timeout(500)
+        open_map(sized_page, site_url + path, ALL_MAP if path == "map/" else ".place-map--small")
+        sized_page.wait_for_timeout(500)  # a wait for what must not happen: a late shift
         assert sized_page.evaluate("() => window.__shift") <= 0.1, path
 
 
@@ -202,7 +204,7 @@ def test_map_files_load_only_on_pages_with_a_map(page, site_url: str) -> None:
         assert not [url for url in requests if any(part in url for part in MAP_FILES)], path
     for path, selector in (("map/", ALL_MAP), ("themes/dementia/", ".place-map--small")):
         requests.clear()
-        _open(page, site_url + path, selector)
+        open_map(page, site_url + path, selector)
         for part in MAP_FILES:
             assert any(part in url for url in requests), (path, part)
     assert page.console_errors == []
@@ -219,7 +221,7 @@ def test_the_map_files_are_fetched_only_after_the_page_text_is_painted(new_page,
       addEventListener('load', () => setTimeout(() => { document.adoptedStyleSheets = []; }, 1500));""")
     page.route(TILES_GLOB, lambda route: route.fulfill(status=200, content_type="image/png", body=BLANK_TILE))
     for path in ("map/", "themes/dementia/"):
-        _open(page, site_url + path, ALL_MAP if path == "map/" else ".place-map--small")
+        open_map(page, site_url + path, ALL_MAP if path == "map/" else ".place-map--small")
         loaded, painted, leaflet = page.evaluate("""() => [
           performance.getEntriesByType('navigation')[0].loadEventEnd,
           performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,

@@ -270,7 +270,7 @@ def test_serve_shows_an_edit_and_keeps_the_last_good_pages_on_a_bad_one(tmp_path
         line = place.read_text(encoding="utf-8").splitlines().index("region: yorkshire") + 1
         assert f"site-data/places/calderdale.yaml:{line}:9: region: unknown region `yorkshire`" in log
         assert "the preview keeps the last good pages" in log
-        time.sleep(1)
+        time.sleep(1)  # a wait for what must not happen: the bad file replacing the last good page
         assert "Calderdale (edited while serving)" in _get(url)
     finally:
         process.send_signal(signal.SIGTERM)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import REPO
-from test_map_browser import ALL_MAP, _wait
+from browser_map import ALL_MAP, wait_for_map
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ["", "map/", "places/calderdale/", "themes/dementia/", "lessons/relationships/", "places/", "sources/",
@@ -33,7 +33,7 @@ def test_no_serious_or_critical_axe_violations(new_page, site_url: str, axe_sour
     page.goto(site_url + path)
     for selector in (ALL_MAP, ".place-map--small"):  # a map loads its files after the page: wait for it
         if page.locator(selector).count():
-            _wait(page, selector)
+            wait_for_map(page, selector)
     expected = "slate" if scheme == "dark" else "default"
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == expected
     page.add_script_tag(content=axe_source)

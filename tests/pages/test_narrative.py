@@ -21,7 +21,7 @@ from site_pages import (
     quotes_of,
     text,
 )
-from test_data import normalise
+from site_pages import normalise
 
 from generator.schema.place import DEFAULT_PUBLICATION
 
@@ -182,18 +182,6 @@ def test_search_index_finds_a_place_by_name_and_a_quote_by_a_few_words(built_sit
     assert "places/wirral/" in {hit.split("#")[0] for hit in hits}
     hits = _search(index, "blindly unintended consequences")  # Meg Wheatley, no place
     assert {"lessons/day-job/", "report/hurdles/"} <= {hit.split("#")[0] for hit in hits}
-
-
-@pytest.mark.browser
-def test_search_box_finds_a_quote_by_a_few_words(page, site_url: str) -> None:
-    page.goto(site_url, wait_until="networkidle")  # the search worker has loaded its index
-    search = page.locator("input.md-search__input")
-    search.click()
-    search.press_sequentially("bonfires beacon", delay=20)
-    # Material's search runs lunr in a web worker over search/search_index.json; results link to pages.
-    result = page.locator('.md-search-result__item a[href*="places/wirral/"]')
-    result.first.wait_for(state="attached", timeout=15_000)
-    assert result.count() >= 1
 
 
 def test_appendix_c_shows_its_corrected_slip(built_site: Path) -> None:

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 import xstatic.pkg.leaflet
 import yaml
-from conftest import REPO, copy_project
+from conftest import REPO
+from hostile_map import HOSTILE_NAME, HOSTILE_THEME
 
 from generator.schema import england
-from generator.commands.build import build
 from generator.map.geojson import GEOJSON, places_geojson
 from generator.map.leaflet import SCRIPT, maps
 from generator.pages.map import map_pages
@@ -182,40 +182,6 @@ def test_theme_pages_carry_a_small_map_and_place_pages_a_locator(built_site: Pat
     assert f'data-place-map="small" data-places="{slugs}"' in dementia
     assert 'href="../../map/?theme=dementia"' in dementia
     assert "data-place-map" not in (built_site / "regions" / "london" / "index.html").read_text(encoding="utf-8")
-
-
-HOSTILE_TEXT = {
-    "template": "{{ 7*7 }} {% raw %}",
-    "literal": "${alert(1)}${window.pwned=1}",
-    "backtick": "a\\`);alert(2);window.pwned=2;//",
-    "script": "</script><script>alert(3);window.pwned=3</script>",
-    "img": "<img src=x onerror=\"alert(4);window.pwned=4\">",
-}
-HOSTILE_NAME = " ".join(HOSTILE_TEXT.values())
-HOSTILE_THEME = "Theme {{ 7*7 }} <img src=y onerror=alert(5)> ${alert(6)} </script>"
-
-
-def hostile_place() -> str:
-    return yaml.safe_dump({
-        "name": HOSTILE_NAME[:300],
-        "programmes": ["leadership-for-change"],
-        "focus": HOSTILE_NAME + " `${alert(7)}` {% endraw %}",
-        "summary": "Hostile text in every field the map shows.",
-        "region": "london",
-        "location": {"label": "<b>{{ 7*7 }}</b>", "latitude": 51.5, "longitude": -0.12},
-        "themes": ["hostile-theme", "data"],
-    }, allow_unicode=True, sort_keys=False)
-
-
-def build_hostile(dest: Path) -> Path:
-    """A copy of the project with a hostile place and a hostile theme name, built."""
-    project = copy_project(dest, places={"hostile-place.yaml": hostile_place()})
-    themes = project.data_dir / "themes.yaml"
-    themes.write_text(themes.read_text(encoding="utf-8") + yaml.safe_dump(
-        [{"id": "hostile-theme", "name": HOSTILE_THEME, "description": "A theme with a hostile name."}],
-        allow_unicode=True), encoding="utf-8")
-    build(project, dest / "site")
-    return dest / "site"
 
 
 @pytest.mark.edits_a_copy

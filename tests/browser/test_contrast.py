@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_map_browser import ALL_MAP, BLANK_TILE, TILES_GLOB, _still, _wait
+from browser_map import ALL_MAP, BLANK_TILE, TILES_GLOB, wait_until_still, wait_for_map
 
 pytestmark = pytest.mark.browser
 
@@ -27,11 +27,11 @@ def test_every_text_has_enough_contrast(new_page, site_url: str, scheme: str, wi
     for path in PAGES:
         page.goto(site_url + path)
         if path.startswith("map/"):
-            _wait(page, ALL_MAP)
+            wait_for_map(page, ALL_MAP)
             page.locator(f"{ALL_MAP} .place-popup").wait_for()
-            _still(page, ALL_MAP)  # the pan that fits the popup has ended
+            wait_until_still(page, ALL_MAP)  # the pan that fits the popup has ended
         elif page.locator("[data-place-map]").count():
-            _wait(page, ".place-map--small")
+            wait_for_map(page, ".place-map--small")
         texts = page.evaluate(CHECK)
         assert texts
         if path.startswith("map/"):

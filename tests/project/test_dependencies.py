@@ -127,5 +127,5 @@ def test_the_suite_runs_on_every_core_and_the_long_fuzz_stays_opt_in(monkeypatch
     assert pytest_xdist_auto_num_workers(None) is None  # type: ignore[arg-type]  # xdist's own hook reads it
     assert any(r.name == "pytest-xdist" for r in _direct())
     assert "-m 'not slow'" in PYPROJECT["tool"]["pytest"]["ini_options"]["addopts"]
-    fuzz = (REPO / "tests" / "test_escaping_fuzz.py").read_text(encoding="utf-8")
+    fuzz = (REPO / "tests" / "pages" / "test_escaping_fuzz.py").read_text(encoding="utf-8")
     assert "@pytest.mark.slow\n@settings(max_examples=20000" in fuzz

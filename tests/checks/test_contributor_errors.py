@@ -1,8 +1,9 @@
 """What a contributor sees for the mistakes people really make: the exact text, with line and column.
 
 Each case (tests/bad_input/little-snoring-*/) starts from a correct place file, ``LITTLE_SNORING``
-(line numbers on the left), makes one mistake, and lists every line the validator prints. Read them as a contributor would: each names
-the file, line, column and field, says what was expected and what was found, and how to fix it.
+(tests/data/little-snoring.yaml, whose line numbers are shown below), makes one mistake, and lists
+every line the validator prints. Read them as a contributor would: each names the file, line, column
+and field, says what was expected and what was found, and how to fix it.
 """
 
 from __future__ import annotations
@@ -12,27 +13,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import copy_project
+from conftest import REPO, copy_project
 from golden import allowed_lists, from_golden
 
 from generator.checks.problems import DataError
 from generator.checks.validate import load_site
 
-LITTLE_SNORING = """\
-# yaml-language-server: $schema=../place.schema.json
-name: Little Snoring
-programmes: [leadership-for-change]
-focus: Helping older people stay well at home.
-summary: >-
-  Little Snoring brought its GP surgery, council and village hall together.
-region: east-of-england
-location:
-  label: Little Snoring
-  latitude: 52.8608
-  longitude: 0.9045
-themes: [older-people, obesity]
-enablers: []
-"""
+LITTLE_SNORING = (REPO / "tests" / "data" / "little-snoring.yaml").read_text(encoding="utf-8")
 #  1  # yaml-language-server ...     8  location:
 #  2  name: Little Snoring           9    label: Little Snoring
 #  3  programmes: [...]             10    latitude: 52.8608
@@ -45,7 +32,7 @@ FILE = "site-data/places/little-snoring.yaml"
 THEMES, REGIONS = allowed_lists()["themes"], allowed_lists()["regions"]
 # The typical mistakes, one per folder, and the exact lines the validator prints for each, live with
 # the rest of the bad input in tests/bad_input/little-snoring-*/ (run by test_bad_input.py).
-CORPUS = Path(__file__).with_name("bad_input")
+CORPUS = REPO / "tests" / "bad_input"
 SEVERAL = CORPUS / "little-snoring-several-mistakes-are-all-reported-at-once"
 
 

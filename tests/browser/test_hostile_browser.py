@@ -148,6 +148,8 @@ def _point_at_everything(page, selector: str = POINTABLE) -> int:
         for point in batch["points"]:
             page.mouse.move(point["x"], point["y"])
         pointed, left = pointed + len(batch["points"]), batch["left"]
+    # A wait for something that must not happen (a payload run by a hover, a focus or a timer): there
+    # is no event to wait for instead.
     page.wait_for_timeout(300)
     return pointed
 
@@ -174,6 +176,8 @@ def _tab_through_everything(page) -> int:
         page.keyboard.press("Tab")
         if count % 8 == 0 and page.evaluate("window.__tabbedRound"):
             break
+    # A wait for something that must not happen (a payload run by a hover, a focus or a timer): there
+    # is no event to wait for instead.
     page.wait_for_timeout(300)
     return focusable
 
@@ -204,7 +208,8 @@ def test_on_a_phone_the_menu_and_header_run_nothing(new_page, hostile_site: str)
     phone.on("dialog", lambda dialog: (phone.dialogs.append(dialog.message), dialog.dismiss()))
     phone.goto(hostile_site + f"places/{PLACE}/")
     phone.locator("label.md-header__button[for='__drawer']").click()
-    phone.wait_for_timeout(300)
+    # The drawer has slid in: it is open and no transition is running.
+    phone.wait_for_function("() => document.getElementById('__drawer').checked && document.getAnimations().length === 0")
     assert _point_at_everything(phone) > 10
     assert _tab_through_everything(phone) > 10
     _assert_nothing_ran(phone, "the phone menu")
@@ -219,7 +224,7 @@ def test_an_overflowing_table_of_contents_entry_shows_its_text_and_runs_nothing(
     assert overflowing, "no table-of-contents entry is wider than its column: the test would prove nothing"
     for index in overflowing:
         entry = entries.nth(index)
-        entry.hover()
+        entry.hover()  # waits for what must not happen: a tooltip made from the entry's text
         reader.wait_for_timeout(100)
         entry.evaluate("e => e.closest('a').focus()")
         reader.wait_for_timeout(100)
@@ -243,6 +248,7 @@ def test_searching_for_hostile_text_shows_it_as_text(reader, hostile_site: str) 
     # Following a result highlights the query on the page it opens (search.highlight).
     reader.locator(".md-search-result__link").first.click()
     reader.wait_for_load_state("load")
+    # A wait for something that must not happen: the highlight, or a payload it would set off.
     reader.wait_for_timeout(500)
     _assert_nothing_ran(reader, "the page opened from search")
 

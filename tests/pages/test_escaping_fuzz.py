@@ -11,6 +11,7 @@ paragraph: escaped, not dropped.
 
 from __future__ import annotations
 
+import copy
 import functools
 import html.parser
 import unicodedata
@@ -24,18 +25,20 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from generator.pages.indexes import index_pages
-from generator.text.lookalikes import has_visible_letter
-from generator.pages.sources import source_pages
-from generator.text.hidden import is_hidden
-from generator.text.escape import split_paragraphs
-from generator.model.site import SitePlace, build_site
-from generator.pages.places import place_pages
-from generator.pages.environment import make_environment
-from generator.schema.place import Place
+from generator.checks.schema_walk import inner_model
 from generator.checks.validate import load_vocabularies
+from generator.model.site import SitePlace, build_site
+from generator.pages.environment import make_environment
+from generator.pages.indexes import index_pages
+from generator.pages.places import place_pages
+from generator.pages.sources import source_pages
+from generator.schema.fields import free_text
+from generator.schema.place import Place
+from generator.text.escape import split_paragraphs
+from generator.text.hidden import is_hidden
+from generator.text.lookalikes import has_visible_letter
 
 _ALL = load_vocabularies(REPO / "site-data", display_root=REPO)
 THEME, REGION, LESSON = "data", "london", "relationships"
@@ -119,33 +122,53 @@ def _pages(place: Place) -> dict[str, str]:
 URL = "https://example.org/a_(b)'*[c]?q=1&r=2"
 """An update's address with characters that Markdown reads as syntax: the page percent-encodes them."""
 
+SHAPE: dict[str, Any] = {
+    "programmes": ["leadership-for-change"], "region": REGION,
+    "location": {"latitude": 51.5, "longitude": -0.12},
+    "themes": [THEME], "enablers": [],
+    "stories": [{"lesson": LESSON, "quotes": [{}], "source": "light-bulb-moments"}],
+    "outcomes": [{"source": "outcomes"}],
+    "corrections": [{}],
+    "updates": [{"date": "2016", "publication": "uwe-local-vision-evaluation"},
+                {"date": "2017-03", "link": {"url": URL, "date": "2017"}}],
+}
+"""A hostile place's shape: its ids, numbers, dates and addresses, and one entry of every list of
+sets of fields (two updates: one from a publication, one from a link). Every field of free text that
+the schema gives these sets (``fields.free_text``) is filled with hostile text: a text field added to
+the schema is fuzzed without a change here. A new list of sets needs an entry here (a test says so)."""
+MAP_ONLY = {"location.label"}
+"""Free text the place page does not show (the label is on the maps)."""
+
+
+def _free_text(model: type[BaseModel], shape: dict[str, Any], prefix: str = "") -> dict[str, str]:
+    """Every field of free text in ``shape`` filled out by ``model``'s fields: its path (``stories.0.title``)
+    and kind (``name``, ``line`` or ``text``)."""
+    found = {}
+    for name, field in model.model_fields.items():
+        kind, inner, value = free_text(field), inner_model(field.annotation), shape.get(name)
+        if kind is not None:
+            found[prefix + name] = kind
+        elif inner is not None and isinstance(value, list):
+            for index, item in enumerate(value):
+                found.update(_free_text(inner, item, f"{prefix}{name}.{index}."))
+        elif inner is not None and isinstance(value, dict):
+            found.update(_free_text(inner, value, f"{prefix}{name}."))
+    return found
+
+
+FIELDS = _free_text(Place, SHAPE)
+
 
 def _place(strings: dict[str, str]) -> dict[str, Any]:
-    return {
-        "name": strings["name"], "programmes": ["leadership-for-change"], "focus": strings["focus"],
-        "summary": strings["summary"], "region": REGION,
-        "location": {"label": strings["label"], "latitude": 51.5, "longitude": -0.12},
-        "themes": [THEME], "enablers": [],
-        "stories": [{"lesson": LESSON, "title": strings["title"], "text": strings["text"],
-                     "quotes": [{"text": strings["quote"], "speaker": strings["speaker"], "role": strings["role"],
-                                 "organisation": strings["organisation"]}],
-                     "source": "light-bulb-moments"}],
-        "outcomes": [{"text": strings["outcome"], "source": "outcomes"}],
-        "corrections": [{"field": strings["field"], "report_says": strings["says"], "corrected": strings["corrected"],
-                         "note": strings["note"]}],
-        "updates": [
-            {"date": "2016", "title": strings["update_title"], "text": strings["update_text"],
-             "publication": "uwe-local-vision-evaluation"},
-            {"date": "2017-03", "title": strings["link_update_title"], "text": strings["update_text"],
-             "link": {"url": URL, "title": strings["link_title"], "publisher": strings["link_publisher"],
-                      "date": "2017"}},
-        ],
-    }
-
-
-KEYS_LINE = ("name", "focus", "label", "title", "quote", "speaker", "role", "organisation", "field", "says", "corrected",
-             "update_title", "link_update_title", "link_title", "link_publisher")
-KEYS_TEXT = ("summary", "text", "outcome", "note", "update_text")
+    """The hostile place: :data:`SHAPE` with each field of free text set to its string."""
+    place = copy.deepcopy(SHAPE)
+    for path, value in strings.items():
+        *parents, last = path.split(".")
+        holder: Any = place
+        for part in parents:
+            holder = holder[int(part)] if part.isdigit() else holder.setdefault(part, {})
+        holder[last] = value
+    return place
 
 
 def _hostile() -> st.SearchStrategy[dict[str, str]]:
@@ -155,9 +178,8 @@ def _hostile() -> st.SearchStrategy[dict[str, str]]:
                                    if is_hidden(c) and unicodedata.category(c) not in REFUSED_CATEGORIES),
     )
     line = _line(char)
-    text = st.lists(line, min_size=1, max_size=3).map("\n\n".join)
-    return st.fixed_dictionaries({**{k: line for k in KEYS_LINE}, **{k: text for k in KEYS_TEXT},
-                                  "name": line.filter(has_visible_letter)})
+    kinds = {"line": line, "name": line.filter(has_visible_letter), "text": st.lists(line, min_size=1, max_size=3).map("\n\n".join)}
+    return st.fixed_dictionaries({path: kinds[kind] for path, kind in FIELDS.items()})
 
 
 HOSTILE = st.deferred(_hostile)
@@ -210,13 +232,11 @@ def _check(strings: dict[str, str], tmp: Path) -> None:
         text = " ".join("".join(got.text).split())
         assert "SECRET-SNIPPET" not in hostile_html
         if path == "places/hostile.md":
-            for key in (k for k in KEYS_LINE if k != "label"):  # the label is shown on maps only
-                value = " ".join(strings[key].split())
-                assert value in text, (key, value)
-            for key in KEYS_TEXT:  # every paragraph of every multi-line field, literally
-                for paragraph in split_paragraphs(strings[key]):
-                    value = " ".join(paragraph.split())
-                    assert value in text, (key, value)
+            for key, kind in FIELDS.items():  # every one-line field whole, every paragraph of prose
+                if key not in MAP_ONLY:
+                    for paragraph in split_paragraphs(strings[key]) if kind == "text" else [strings[key]]:
+                        value = " ".join(paragraph.split())
+                        assert value in text, (key, value)
 
 
 @pytest.fixture(scope="module")
@@ -224,6 +244,27 @@ def snippet_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("snippets")
     (folder / "secret.md").write_text("SECRET-SNIPPET\n", encoding="utf-8")
     return folder
+
+
+def _sets(model: type[BaseModel], shape: dict[str, Any] | None, path: str = "") -> set[str]:
+    """The sets of fields of ``model`` that ``shape`` has an entry of (with ``shape`` None: all of them)."""
+    found = {path}
+    for name, field in model.model_fields.items():
+        inner = inner_model(field.annotation)
+        value = None if shape is None else shape.get(name)
+        entries = [None] if shape is None else value if isinstance(value, list) else [value] if isinstance(value, dict) else []
+        for entry in entries if inner is not None else []:
+            found |= _sets(inner, entry, f"{path}{name}.")
+    return found
+
+
+def test_the_fuzz_fills_every_field_of_free_text_in_the_schema() -> None:
+    """Every set of fields a place file may hold has an entry in SHAPE, so that every field of free
+    text in the schema is fuzzed; a sample of the fields found, by name."""
+    missing = _sets(Place, None) - _sets(Place, SHAPE)
+    assert not missing, f"add an entry of {sorted(missing)} to SHAPE"
+    assert {"name": "name", "summary": "text", "stories.0.quotes.0.speaker": "line",
+            "updates.1.link.publisher": "line", "corrections.0.note": "text"}.items() <= FIELDS.items()
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])

@@ -21,9 +21,9 @@ EXTRA = REPO / "tests" / "data" / "extra-place" / "fixture-vale.yaml"
 # The modules whose checks read the real data, the built pages and the map. Their tests marked
 # `edits_a_copy` check what an edit of their own makes (a bad file, a correction, a moved place) and
 # are left out: the extra place changes nothing they check.
-CHECKS = ["tests/test_data.py", "tests/test_validate.py", "tests/test_indexes.py", "tests/test_map.py",
-          "tests/test_links.py", "tests/test_sources.py", "tests/test_opendata.py", "tests/test_narrative.py",
-          "tests/test_schema_json.py"]
+CHECKS = ["tests/project/test_data.py", "tests/checks/test_validate.py", "tests/pages/test_indexes.py", "tests/map/test_map.py",
+          "tests/project/test_links.py", "tests/pages/test_sources.py", "tests/pages/test_opendata.py", "tests/pages/test_narrative.py",
+          "tests/schema/test_json_schema.py"]
 
 
 def repository_copy(dest: Path) -> Path:

@@ -19,20 +19,20 @@ CLEAN_PAGE = "data:text/html,<title>t</title><p>clean</p>"
 
 INNER_TESTS = f"""
 def test_console_error(page):
-    page.goto({ERROR_PAGE!r})
-    page.wait_for_timeout(200)
+    with page.expect_console_message(lambda message: message.type == "error"):
+        page.goto({ERROR_PAGE!r})
 
 
 def test_page_error_in_new_page(new_page):
     tab = new_page(viewport={{'width': 375, 'height': 740}})
-    tab.goto({THROWING_PAGE!r})
-    tab.wait_for_timeout(200)
+    with tab.expect_event("pageerror"):
+        tab.goto({THROWING_PAGE!r})
 
 
 def test_console_error_in_a_sibling_tab(page):
     tab = page.sibling()
-    tab.goto({ERROR_PAGE!r})
-    tab.wait_for_timeout(200)
+    with tab.expect_console_message(lambda message: message.type == "error"):
+        tab.goto({ERROR_PAGE!r})
     assert tab.context is page.context
 
 

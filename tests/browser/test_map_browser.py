@@ -2,40 +2,20 @@
 
 from __future__ import annotations
 
-import base64
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from site_pages import load_places, load_vocabulary
-from test_map import HOSTILE_NAME, HOSTILE_THEME
+from browser_map import (
+    ALL_MAP, BLANK_TILE, COUNTED, PLACES, PROGRAMMES, THEMES, TILE_HOST, TILES_GLOB, VISIBLE, open_map,
+    wait_for_map, wait_until_still,
+)
+from hostile_map import HOSTILE_NAME, HOSTILE_THEME
 
 from generator.schema import england
-from generator.map.elements import TILES
 
 pytestmark = pytest.mark.browser
-
-PLACES = load_places()
-THEMES = {theme["id"]: theme["name"] for theme in load_vocabulary("themes")}
-PROGRAMMES = {programme["id"]: programme["name"] for programme in load_vocabulary("programmes")}
-TILE_HOST = urlsplit(TILES.url).netloc
-TILES_GLOB = f"https://{TILE_HOST}/**"
-# A 1x1 transparent PNG: tiles are answered here, never fetched from the network.
-BLANK_TILE = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
-)
-ALL_MAP = ".place-map--all"
-
-# In the page: the map's places layer, the places on the map, and the places a reader can count:
-# single markers plus the numbers on the clusters.
-VISIBLE = "s => PlaceMaps.get(document.querySelector(s)).places.visibleSlugs()"
-COUNTED = """s => {
-  const box = document.querySelector(s);
-  const singles = box.querySelectorAll('.leaflet-marker-icon.place-marker').length;
-  const grouped = [...box.querySelectorAll('.marker-cluster span')].reduce((n, e) => n + Number(e.textContent), 0);
-  return singles + grouped;
-}"""
 
 
 @pytest.fixture
@@ -45,38 +25,6 @@ def map_page(page, site_url: str):
     page.on("request", lambda request: page.requests.append(request.url))
     page.route(TILES_GLOB, lambda route: route.fulfill(status=200, content_type="image/png", body=BLANK_TILE))
     return page
-
-
-def _open(page, url: str, selector: str = ALL_MAP) -> None:
-    page.goto(url)
-    _wait(page, selector)
-
-
-# True once the map in ``selector`` has made its markers and has stood still for three frames in a row
-# (checked every frame): no zoom or pan under way, and no cluster animation (Leaflet.markercluster
-# counts its own). The markers are placed on the map in a task of their own, which runs before those
-# frames; a zoom that a deep link asks for starts a frame after that, so one still frame is not enough.
-STILL = """(selector) => {
-  const container = document.querySelector(selector);
-  const parts = container && window.PlaceMaps && PlaceMaps.get(container);
-  const map = parts && parts.map, places = parts && parts.places, group = places && places._group;
-  const busy = !group || !places._markers.length || map._animatingZoom
-    || Boolean(map._panAnim && map._panAnim._inProgress) || group._inZoomAnimation > 0;
-  window.__stillFrames = busy ? 0 : (window.__stillFrames || 0) + 1;
-  return window.__stillFrames >= 3;
-}"""
-
-
-def _still(page, selector: str = ALL_MAP) -> None:
-    """Wait until the map stands still (``STILL``): instead of a guess at how long its animations take."""
-    page.evaluate("() => { window.__stillFrames = 0; }")
-    page.wait_for_function(STILL, arg=selector, polling="raf")
-
-
-def _wait(page, selector: str = ALL_MAP) -> None:
-    page.wait_for_function(f"() => {{ const e = document.querySelector({selector!r});"
-                           " return e && window.PlaceMaps && PlaceMaps.get(e) && PlaceMaps.get(e).places._markers.length > 0; }")
-    _still(page, selector)
 
 
 def _heading(page) -> str:
@@ -89,7 +37,7 @@ def _theme_places(theme: str) -> list[str]:
 
 
 def test_every_place_has_one_marker_named_for_it(map_page, site_url: str) -> None:
-    _open(map_page, site_url + "map/")
+    open_map(map_page, site_url + "map/")
     assert map_page.evaluate(VISIBLE, ALL_MAP) == sorted(PLACES)
     assert map_page.evaluate(COUNTED, ALL_MAP) == len(PLACES)
     for marker in map_page.locator(f"{ALL_MAP} .leaflet-marker-icon.place-marker").all():
@@ -105,13 +53,13 @@ def test_every_place_has_one_marker_named_for_it(map_page, site_url: str) -> Non
 
 
 def test_click_calderdale_read_its_popup_and_follow_the_link(map_page, site_url: str) -> None:
-    _open(map_page, site_url + "map/")
+    open_map(map_page, site_url + "map/")
     marker = map_page.locator(f'{ALL_MAP} .leaflet-marker-icon.place-marker[title="Calderdale"]')
     for _ in range(8):  # click the group that holds Calderdale until its own marker shows
         if marker.count():
             break
         map_page.locator(f'{ALL_MAP} .marker-cluster[aria-label*="Calderdale"]').first.click()
-        _still(map_page)
+        wait_until_still(map_page)
     marker.click()
     popup = map_page.locator(f"{ALL_MAP} .place-popup")
     popup.wait_for()
@@ -122,7 +70,7 @@ def test_click_calderdale_read_its_popup_and_follow_the_link(map_page, site_url:
     assert "place=calderdale" in map_page.url
     # Leaflet pans the map to fit the popup: a click while it moves lands where the link was (seen once
     # on a busy machine, where the click closed the popup instead). A reader clicks what stands still.
-    _still(map_page)
+    wait_until_still(map_page)
     popup.get_by_role("link", name="Read the story of Calderdale").click()
     map_page.wait_for_url(re.compile(r"/places/calderdale/$"))
     assert _heading(map_page) == "Calderdale"
@@ -130,12 +78,12 @@ def test_click_calderdale_read_its_popup_and_follow_the_link(map_page, site_url:
 
 
 def test_theme_filter_shows_only_that_themes_places_and_is_in_the_url(map_page, site_url: str) -> None:
-    _open(map_page, site_url + "map/")
+    open_map(map_page, site_url + "map/")
     map_page.select_option("#place-filter-theme", "dementia")
     dementia = _theme_places("dementia")
     assert len(dementia) < len(PLACES)
     assert map_page.evaluate(VISIBLE, ALL_MAP) == dementia
-    _still(map_page)
+    wait_until_still(map_page)
     assert map_page.evaluate(COUNTED, ALL_MAP) == len(dementia)
     assert map_page.url.endswith("map/?theme=dementia")
     shown = map_page.locator("#place-list > li:visible")
@@ -144,7 +92,7 @@ def test_theme_filter_shows_only_that_themes_places_and_is_in_the_url(map_page, 
         f"Showing {len(dementia)} of {len(PLACES)} places: theme {THEMES['dementia']}.")
 
     # The URL brings the same view back, with both filters.
-    _open(map_page, site_url + "map/?theme=integrated-care&programme=leadership-for-change")
+    open_map(map_page, site_url + "map/?theme=integrated-care&programme=leadership-for-change")
     both = sorted(s for s in _theme_places("integrated-care") if "leadership-for-change" in PLACES[s]["programmes"])
     assert both and map_page.evaluate(VISIBLE, ALL_MAP) == both
     assert map_page.locator("#place-filter-programme-leadership-for-change").is_checked()
@@ -157,8 +105,9 @@ def test_theme_filter_shows_only_that_themes_places_and_is_in_the_url(map_page, 
 
 
 def _agreement(page, site_url: str) -> tuple[list[str], list[str], str, str]:
-    """What the map shows, what the list shows, the status line, and the address's query."""
-    page.wait_for_timeout(100)
+    """What the map shows, what the list shows, the status line, and the address's query, once the map
+    has placed the markers the filter leaves and stands still."""
+    wait_until_still(page)
     listed = sorted(item.get_attribute("data-slug") for item in page.locator("#place-list > li:visible").all())
     return page.evaluate(VISIBLE, ALL_MAP), listed, page.locator("#place-map-status").inner_text(), page.url
 
@@ -167,7 +116,7 @@ def test_filters_key_list_status_line_and_address_agree(map_page, site_url: str)
     """The key (one checkbox per programme, in the marker colours) and the theme select are one
     filter: the map, the list, the status line and the address follow every change, and the address
     brings the same state back."""
-    _open(map_page, site_url + "map/")
+    open_map(map_page, site_url + "map/")
     total = len(PLACES)
     programmes = sorted({id for data in PLACES.values() for id in data["programmes"]})
     assert len(programmes) >= 2
@@ -194,7 +143,7 @@ def test_filters_key_list_status_line_and_address_agree(map_page, site_url: str)
                 assert PROGRAMMES[id] in status
         # The address brings the same view back.
         map_page.goto(url)
-        _wait(map_page)
+        wait_for_map(map_page)
         assert _agreement(map_page, site_url)[:3] == (shown, listed, status)
         for id, box in boxes.items():
             assert box.is_checked() == (id in ticked)
@@ -211,13 +160,12 @@ def test_filters_key_list_status_line_and_address_agree(map_page, site_url: str)
     boxes["leadership-for-change"].check()
     expect(theme, {"leadership-for-change"})
     map_page.get_by_role("button", name="Show all").click()
-    map_page.wait_for_timeout(100)
     expect("", set(programmes))
     assert map_page.console_errors == []
 
 
 def test_a_place_in_two_programmes_shows_as_both_and_the_list_names_every_programme(map_page, site_url: str) -> None:
-    _open(map_page, site_url + "map/")
+    open_map(map_page, site_url + "map/")
     both = [slug for slug, data in PLACES.items() if len(data["programmes"]) > 1]
     assert both
     map_page.evaluate("s => PlaceMaps.get(document.querySelector(s)).map.setZoom(12, {animate: false})", ALL_MAP)
@@ -240,7 +188,7 @@ def test_a_place_in_two_programmes_shows_as_both_and_the_list_names_every_progra
 
 
 def test_place_deep_link_opens_its_popup(map_page, site_url: str) -> None:
-    _open(map_page, site_url + "map/?place=york")
+    open_map(map_page, site_url + "map/?place=york")
     popup = map_page.locator(f"{ALL_MAP} .place-popup")
     popup.wait_for()
     assert popup.locator(".place-popup__name").inner_text() == "York"
@@ -251,7 +199,7 @@ def test_place_deep_link_opens_its_popup(map_page, site_url: str) -> None:
 def test_only_the_tile_server_is_contacted_and_there_are_no_console_errors(map_page, site_url: str) -> None:
     for path in ("map/", "themes/dementia/", "map/?place=calderdale"):
         selector = ALL_MAP if path.startswith("map/") else ".place-map--small"
-        _open(map_page, site_url + path, selector)
+        open_map(map_page, site_url + path, selector)
     outside = [url for url in map_page.requests if not url.startswith(site_url)]
     assert outside, "the map asked for no tiles"
     assert all(urlsplit(url).netloc == TILE_HOST for url in outside), outside
@@ -260,7 +208,7 @@ def test_only_the_tile_server_is_contacted_and_there_are_no_console_errors(map_p
 
 def test_without_tiles_markers_popups_filters_and_list_still_work(page, site_url: str) -> None:
     page.route(TILES_GLOB, lambda route: route.abort())
-    _open(page, site_url + "map/?place=calderdale&theme=physical-activity")
+    open_map(page, site_url + "map/?place=calderdale&theme=physical-activity")
     assert page.evaluate(VISIBLE, ALL_MAP) == _theme_places("physical-activity")
     assert page.locator(f"{ALL_MAP} .place-popup__name").inner_text() == "Calderdale"
     assert page.locator("#place-list > li:visible").count() == len(_theme_places("physical-activity"))
@@ -270,7 +218,7 @@ def test_without_tiles_markers_popups_filters_and_list_still_work(page, site_url
 
 
 def test_keyboard_only_tab_to_a_marker_open_it_and_follow_its_link(map_page, site_url: str) -> None:
-    _open(map_page, site_url + "map/")
+    open_map(map_page, site_url + "map/")
     for _ in range(80):
         map_page.keyboard.press("Tab")
         if map_page.evaluate("() => document.activeElement.matches('.leaflet-marker-icon.place-marker')"):
@@ -293,23 +241,23 @@ def test_keyboard_only_tab_to_a_marker_open_it_and_follow_its_link(map_page, sit
 
 
 def test_keyboard_enter_on_a_group_zooms_in(map_page, site_url: str) -> None:
-    _open(map_page, site_url + "map/")
+    open_map(map_page, site_url + "map/")
     zoom = map_page.evaluate(f"() => PlaceMaps.get(document.querySelector({ALL_MAP!r})).map.getZoom()")
     map_page.locator(f"{ALL_MAP} .marker-cluster").first.focus()
     map_page.keyboard.press("Enter")
-    _still(map_page)
+    wait_until_still(map_page)
     assert map_page.evaluate(f"() => PlaceMaps.get(document.querySelector({ALL_MAP!r})).map.getZoom()") > zoom
 
 
 def test_fullscreen_and_reset_view_controls(map_page, site_url: str) -> None:
-    _open(map_page, site_url + "map/")
+    open_map(map_page, site_url + "map/")
     get_map = f"PlaceMaps.get(document.querySelector({ALL_MAP!r})).map"
     start = map_page.evaluate(f"() => {get_map}.getZoom()")
     map_page.locator(f"{ALL_MAP} .leaflet-control-zoom-in").click()
-    _still(map_page)
+    wait_until_still(map_page)
     assert map_page.evaluate(f"() => {get_map}.getZoom()") > start
     map_page.get_by_role("button", name="Reset the view").click()
-    _still(map_page)
+    wait_until_still(map_page)
     assert map_page.evaluate(f"() => {get_map}.getZoom()") == start
 
     map_page.get_by_role("button", name="Show the map full screen").click()
@@ -326,7 +274,7 @@ def test_fullscreen_and_reset_view_controls(map_page, site_url: str) -> None:
 def test_england_fits_the_first_view(new_page, site_url: str, width: int, height: int) -> None:
     page = new_page(viewport={"width": width, "height": height})
     page.route(TILES_GLOB, lambda route: route.fulfill(status=200, content_type="image/png", body=BLANK_TILE))
-    _open(page, site_url + "map/")
+    open_map(page, site_url + "map/")
     (south, west), (north, east) = england.bounds()
     inside = page.evaluate(
         f"() => PlaceMaps.get(document.querySelector({ALL_MAP!r})).map.getBounds()"
@@ -372,7 +320,7 @@ def test_maps_start_after_instant_navigation(map_page, instant_url: str) -> None
 def test_dark_palette_popup_is_dark(new_page, site_url: str) -> None:
     page = new_page(viewport={"width": 1280, "height": 900}, color_scheme="dark")
     page.route(TILES_GLOB, lambda route: route.fulfill(status=200, content_type="image/png", body=BLANK_TILE))
-    _open(page, site_url + "map/?place=calderdale")
+    open_map(page, site_url + "map/?place=calderdale")
     assert page.evaluate("() => document.body.getAttribute('data-md-color-scheme')") == "slate"
     popup = page.locator(f"{ALL_MAP} .leaflet-popup-content-wrapper")
     popup.wait_for()
@@ -405,7 +353,7 @@ def hostile_url(map_hostile_site: Path, serve) -> str:
 def test_hostile_place_runs_no_script(map_page, hostile_url: str) -> None:
     dialogs: list[str] = []
     map_page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    _open(map_page, hostile_url + "map/?place=hostile-place")
+    open_map(map_page, hostile_url + "map/?place=hostile-place")
     popup = map_page.locator(f"{ALL_MAP} .place-popup")
     popup.wait_for()
     assert popup.locator(".place-popup__name").inner_text() == HOSTILE_NAME
@@ -414,9 +362,11 @@ def test_hostile_place_runs_no_script(map_page, hostile_url: str) -> None:
     assert map_page.evaluate(VISIBLE, ALL_MAP) == ["hostile-place"]
     map_page.goto(hostile_url + "places/hostile-place/")
     assert HOSTILE_NAME in " ".join(map_page.locator(".place-locator").inner_text().split())
-    _open(map_page, hostile_url + "themes/hostile-theme/", ".place-map--small")
+    open_map(map_page, hostile_url + "themes/hostile-theme/", ".place-map--small")
     map_page.locator(".place-map--small .leaflet-marker-icon.place-marker").click()
     assert map_page.locator(".place-map--small .place-popup__name").inner_text() == HOSTILE_NAME
+    # A wait for something that must not happen: a payload that ran later (a timer, an image's error)
+    # would have run by now. There is no event to wait for instead.
     map_page.wait_for_timeout(300)
     assert dialogs == []
     assert map_page.evaluate("() => window.pwned") is None
@@ -451,7 +401,8 @@ def test_a_map_whose_page_goes_while_it_is_set_up_is_removed_half_made(map_page,
     map_page.route("**/map/place-maps.js", wrapped)
     map_page.goto(site_url + "map/")
     map_page.wait_for_function("() => window.__halfMade && !window.__halfMade.container.isConnected")
-    map_page.wait_for_timeout(300)
+    # The runtime's next step finds the page gone and removes the half-made map.
+    map_page.wait_for_function("() => window.__halfMade.map._mapPane === undefined")
     state = map_page.evaluate("""() => {
       const { map, container } = window.__halfMade;
       return { isMap: map instanceof L.Map, removed: !('_leaflet_id' in container) && map._mapPane === undefined,

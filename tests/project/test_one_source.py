@@ -14,18 +14,18 @@ import pytest
 import yaml
 from conftest import REPO, copy_project
 
-from generator.commands.build import build
 from generator.checks.problems import DataError
+from generator.checks.validate import load_site
+from generator.commands.build import build
 from generator.model.site import LOCAL_VISION_NUMBER
+from generator.pages.contribute import form_rules
 from generator.schema.fields import contrast_with_white
 from generator.schema.ids import SLUG_PATTERN
-from generator.checks.validate import load_site
 
 ASSETS = REPO / "content" / "assets"
-# contribute.js is left out: the form's copy of the number rule (a number needs `local-vision`) is
-# its own, and not about the map or the programmes' colours.
-STYLES_AND_SCRIPTS = sorted(path for path in [*ASSETS.rglob("*.css"), *ASSETS.rglob("*.js")] if path.name != "contribute.js")
+STYLES_AND_SCRIPTS = sorted([*ASSETS.rglob("*.css"), *ASSETS.rglob("*.js")])
 MAP_SCRIPTS = sorted((ASSETS / "place-map").glob("*.js"))
+FORM_SCRIPTS = sorted((ASSETS / "place-form").glob("*.js"))
 TEMPLATES = sorted((REPO / "generator" / "templates").glob("*.j2"))
 PROGRAMMES = yaml.safe_load((REPO / "site-data" / "programmes.yaml").read_text(encoding="utf-8"))
 
@@ -36,7 +36,8 @@ def _text(path: Path) -> str:
 
 def test_the_files_looked_at_are_there() -> None:
     assert MAP_SCRIPTS and TEMPLATES and PROGRAMMES
-    assert {path.name for path in STYLES_AND_SCRIPTS} >= {"site.css", "place-map.css", "site.js", "map.js"}
+    assert {path.name for path in STYLES_AND_SCRIPTS} >= {"site.css", "place-map.css", "site.js", "map.js", "rules.js"}
+    assert {path.name for path in FORM_SCRIPTS} == {"rules.js", "yaml.js", "form.js"}
 
 
 @pytest.mark.parametrize("path", STYLES_AND_SCRIPTS, ids=lambda p: p.relative_to(ASSETS).as_posix())
@@ -56,6 +57,18 @@ def test_the_map_script_has_no_slug_pattern_root_guess_label_or_filter_of_its_ow
     # The filter is the map page's style sheet: no script reads the places' themes or programmes
     # from the list to decide what shows.
     assert "data-themes" not in text and "data-programmes" not in text
+
+
+@pytest.mark.parametrize("path", FORM_SCRIPTS, ids=lambda p: p.name)
+def test_the_form_s_scripts_have_no_rule_shared_with_python_of_their_own(path: Path) -> None:
+    """The "Propose a new place" form gets them from its page (generator/pages/contribute.py's form_rules()):
+    the slug's word and pattern, the hidden characters, the number's range and programme."""
+    text = _text(path)
+    rules = form_rules()
+    assert "[a-z0-9]" not in text and SLUG_PATTERN.strip("^$") not in text
+    assert not re.search(r"\b(?:80|39)\b", text)  # the slug's length, the number's range
+    assert not re.search(r"\\u(?:200b|00ad|feff|3164|202a|2066)|\\p\{C", text, flags=re.I)  # hidden characters
+    assert rules["number"]["programme"] not in text
 
 
 def test_the_local_vision_label_is_written_once() -> None:
@@ -84,6 +97,12 @@ def test_each_map_carries_the_rules_from_python(built_site: Path) -> None:
         assert config["slug"] == SLUG_PATTERN
         assert config["labels"] == {"number": LOCAL_VISION_NUMBER}
         assert config["programmes"] == {id: {"name": p.name, "colour": p.colour} for id, p in site.programmes.items()}
+
+
+def test_the_form_carries_the_rules_from_python(built_site: Path) -> None:
+    page = _text(built_site / "contribute" / "index.html")
+    config = json.loads(html.unescape(re.search(r'<form id="place-form"[^>]* data-config="([^"]*)"', page).group(1)))
+    assert config["rules"] == json.loads(json.dumps(form_rules()))
 
 
 def test_every_programme_shows_in_its_colour(built_site: Path) -> None:

@@ -1,10 +1,8 @@
-"""The "Propose a new place" form: made from the schema, checked in the browser, and what it makes
-passes `python -m generator validate`."""
+"""The "Propose a new place" form in Chromium: a newcomer fills it in, awkward and hidden text, names
+and numbers already taken, and what it makes passes `python -m generator validate`."""
 
 from __future__ import annotations
 
-import html
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,48 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 from conftest import copy_project
-from site_pages import load_places, load_vocabulary
-
-from generator.pages.contribute import form_fields
-from generator.schema.json_schema import place_json_schema
-from generator.schema.vocabularies import VOCABULARIES
-from generator.checks.validate import load_site
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory):
-    project = copy_project(tmp_path_factory.mktemp("contribute") / "p")
-    return load_site(project.data_dir, display_root=project.root)
-
-
-def _page(built_site: Path) -> str:
-    return (built_site / "contribute" / "index.html").read_text(encoding="utf-8")
-
-
-def test_the_form_has_a_field_for_each_field_of_the_schema(built_site: Path, site) -> None:
-    source = _page(built_site)
-    schema = place_json_schema({name: getattr(site, name.replace("-", "_")) for name in VOCABULARIES})
-    expected = []
-    for name, prop in schema["properties"].items():
-        if "$ref" in prop:
-            expected += [f"{name}.{inner}" for inner in schema["$defs"]["Location"]["properties"]]
-        elif not (prop.get("type") == "array" and "$ref" in prop.get("items", {})):
-            expected.append(name)
-    assert re.findall(r'data-path="([^"]+)"', source) == expected
-    for field in form_fields(site)[0]:
-        description = html.unescape(re.sub(r"<[^>]+>", "", source.split(f'id="{field.id}-help">', 1)[1].split("</p>")[0]))
-        assert description == " ".join(field.description.replace("`", "").split()), field.path
-        if field.max_length:
-            assert f'id="{field.id}" name="{field.path}"' in source and f'maxlength="{field.max_length}"' in source
-
-
-@pytest.mark.parametrize("vocabulary", ["themes", "programmes", "enablers", "regions"])
-def test_the_choices_are_the_vocabulary(built_site: Path, vocabulary: str) -> None:
-    source = _page(built_site)
-    field = "region" if vocabulary == "regions" else vocabulary
-    block = source.split(f'data-path="{field}"', 1)[1].split('class="place-form__error"', 1)[0]
-    values = [value for value in re.findall(r'value="([^"]*)"', block) if value]
-    assert values == [entry["id"] for entry in load_vocabulary(vocabulary)]
+from site_pages import load_places
 
 
 def _fill(page, values: dict[str, str]) -> None:
@@ -152,6 +109,30 @@ def test_awkward_text_stays_text_in_the_file(page, site_url: str, tmp_path: Path
 
 
 @pytest.mark.browser
+def test_a_name_with_a_zero_width_space_is_refused_as_validate_refuses_it(page, site_url: str, tmp_path: Path) -> None:
+    """The form's rule for hidden characters is validate's (generator/text/hidden.py, sent to the page
+    by generator/pages/contribute.py's form_rules): a character that renders as nothing is named and refused."""
+    page.goto(site_url + "contribute/")
+    _fill(page, {"#pf-name": "Little\u200bSnoring"})
+    page.get_by_label("Leadership for Change").check()
+    _fill(page, {"#pf-focus": "A focus.", "#pf-summary": "A summary.", "#pf-location-label": "Fakenham",
+                 "#pf-location-latitude": "52.8302", "#pf-location-longitude": "0.8485"})
+    page.select_option("#pf-region", label="East of England")
+    page.get_by_label("Older people", exact=True).check()
+    assert page.inner_text("#pf-name-error") == "It contains the invisible or control character U+200B: delete it."
+    assert page.get_attribute("#pf-name", "aria-invalid") == "true"
+    assert page.get_attribute("#place-form-open", "data-ready") == "false"
+    page.click("#place-form-open")
+    assert "Name: It contains the invisible or control character U+200B" in page.inner_text("#place-form-problems")
+    # validate refuses the file the form shows, for the same character
+    result = _validate(tmp_path, "littlesnoring.yaml", page.inner_text("#place-form-yaml"))
+    assert result.returncode != 0 and "U+200B (ZERO WIDTH SPACE)" in result.stdout + result.stderr
+    _fill(page, {"#pf-name": "Little Snoring"})
+    assert not page.is_visible("#pf-name-error")
+    assert page.get_attribute("#place-form-open", "data-ready") == "true"
+
+
+@pytest.mark.browser
 def test_names_and_numbers_already_taken_and_files_too_long_for_a_link(page, site_url: str) -> None:
     page.goto(site_url + "contribute/")
     taken = next(iter(load_places().values()))
@@ -179,6 +160,25 @@ def test_names_and_numbers_already_taken_and_files_too_long_for_a_link(page, sit
     assert "value=" not in link and link.endswith("filename=site-data/places/little-snoring.yaml")
     page.click("#place-form-open")
     assert "too long to pass in a link" in page.inner_text("#place-form-status")
+
+
+@pytest.mark.browser
+def test_the_form_s_files_load_only_on_its_page(page, site_url: str) -> None:
+    """Every page runs assets/site.js; only the form's page loads the form's files (assets/place-form/)."""
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    for path in ("", "places/", "places/calderdale/", "data/"):
+        requests.clear()
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+        assert any(url.endswith("/assets/site.js") for url in requests), path
+        assert not [url for url in requests if "/assets/place-form" in url], path
+    requests.clear()
+    page.goto(site_url + "contribute/")
+    assert page.get_attribute("#place-form", "data-ready") == "true"  # set up by the page's load event
+    fetched = [url.removeprefix(site_url) for url in requests if "/assets/place-form" in url]
+    assert fetched == ["assets/place-form/rules.js", "assets/place-form/yaml.js", "assets/place-form/form.js"]
+    assert page.console_errors == []
 
 
 def test_the_form_works_when_instant_navigation_brings_its_page(page, instant_url: str) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from test_map_browser import ALL_MAP, BLANK_TILE, PLACES, TILES_GLOB, _open
+from browser_map import ALL_MAP, BLANK_TILE, PLACES, TILES_GLOB, open_map
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +21,7 @@ def _tiles(tab):
 
 
 def test_space_opens_a_popup_and_escape_closes_it_back_to_its_marker(page, site_url: str) -> None:
-    _open(_tiles(page), site_url + "themes/dementia/", SMALL)
+    open_map(_tiles(page), site_url + "themes/dementia/", SMALL)
     marker = page.locator(f"{SMALL} .leaflet-marker-icon.place-marker").first
     popup = page.locator(f"{SMALL} .place-popup")
     marker.focus()
@@ -44,7 +44,7 @@ def test_space_opens_a_popup_and_escape_closes_it_back_to_its_marker(page, site_
 
 @pytest.mark.parametrize("key", ["Enter", " "], ids=["Enter", "Space"])
 def test_enter_and_space_on_a_group_zoom_into_it(page, site_url: str, key: str) -> None:
-    _open(_tiles(page), site_url + "map/")
+    open_map(_tiles(page), site_url + "map/")
     group = page.locator(f"{ALL_MAP} .marker-cluster").first
     count = int(group.inner_text())
     zoom = page.evaluate(f"() => {MAP}.getZoom()")
@@ -57,7 +57,7 @@ def test_enter_and_space_on_a_group_zoom_into_it(page, site_url: str, key: str) 
 def test_where_fullscreen_is_refused_the_map_fills_the_window_and_escape_leaves(new_page, site_url: str) -> None:
     refused = "Element.prototype.requestFullscreen = function () { return Promise.reject(new TypeError('refused')); };"
     tab = _tiles(new_page(viewport={"width": 1280, "height": 900}, init_script=refused))
-    _open(tab, site_url + "map/")
+    open_map(tab, site_url + "map/")
     tab.get_by_role("button", name="Show the map full screen").click()
     button = tab.get_by_role("button", name="Leave full screen")
     assert button.get_attribute("aria-pressed") == "true"

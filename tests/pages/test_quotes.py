@@ -7,7 +7,6 @@ import html
 import re
 from pathlib import Path
 
-import pytest
 from site_pages import collapse, load_places, load_vocabulary
 
 PLACES = load_places()
@@ -80,21 +79,3 @@ def test_every_quote_is_a_figure_with_its_attribution_and_a_stable_anchor(built_
         if not anchor.split("-")[-1].startswith("l"):  # a place's quote is on its own page
             slug = anchor[2:].rsplit("-", 1)[0]
             assert f"places/{slug}" in pages, anchor
-
-
-@pytest.mark.browser
-def test_a_quote_link_goes_to_the_quote_and_copies_its_address(new_page, site_url: str) -> None:
-    page = new_page(viewport={"width": 375, "height": 740})
-    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
-    page.goto(site_url + "places/calderdale/")
-    figure = page.locator("figure.quote").first
-    anchor = figure.get_attribute("id")
-    figure.get_by_role("link", name="Link to this quote").click()
-    page.wait_for_function("() => navigator.clipboard.readText().then(t => t.endsWith(location.hash))")
-    assert page.url.endswith(f"places/calderdale/#{anchor}")
-    assert page.evaluate("() => navigator.clipboard.readText()") == page.url
-    assert figure.get_by_role("link").first.inner_text() in {"Link copied", "Link to this quote"}
-    # The words are full size and full contrast, not the theme's dimmed block quote.
-    size = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('figure.quote blockquote')).fontSize)")
-    body = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('.md-typeset p')).fontSize)")
-    assert size > body

@@ -9,19 +9,21 @@ import sys
 from conftest import REPO
 
 
-def test_benchmark_prints_a_row_per_size() -> None:
-    result = subprocess.run([sys.executable, str(REPO / "benchmarks" / "bench.py"), "--sizes", "2", "5", "--runs", "1"],
-                            capture_output=True, text=True, timeout=600)
+def test_benchmark_prints_a_row_per_size_and_the_marginal_cost_of_each_step() -> None:
+    result = subprocess.run([sys.executable, str(REPO / "benchmarks" / "bench.py"), "--sizes", "2", "5", "8",
+                             "--runs", "1"], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].startswith("| places | validate + generate | full build |")
-    rows = [line for line in lines if re.match(r"\| \d", line)]
-    assert [row.split("|")[1].strip() for row in rows] == ["2", "5"]
+    rows = [line for line in lines if re.match(r"\| \d+ \|", line)]
+    assert [row.split("|")[1].strip() for row in rows] == ["2", "5", "8"]
     for row in rows:
         cells = [cell.strip() for cell in row.strip("|").split("|")]
         assert int(cells[6].replace(",", "")) > 5  # pages written
         assert float(cells[8].split()[0]) > 0  # the map page's gzipped size
-    assert "cost per place at 5 / at 2:" in result.stdout
+    steps = [[cell.strip() for cell in line.strip("|").split("|")] for line in lines if re.match(r"\| \d+ → ", line)]
+    assert [step[0] for step in steps] == ["2 → 5", "5 → 8"]
+    assert steps[0][3] == "" and re.fullmatch(r"-?\d+\.\d\d", steps[1][3])  # the second step against the first
 
 
 def test_lighthouse_benchmark_serves_the_site_gzipped_as_a_static_host_would(tmp_path) -> None:
