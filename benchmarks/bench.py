@@ -28,10 +28,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from generator.commands.build import generate  # noqa: E402
-from generator.commands.project import Project  # noqa: E402
+from generator.commands.project import (
+    GENERATED_FOLDERS,  # noqa: E402
+    Project,  # noqa: E402
+)
 from generator.commands.publish import publish  # noqa: E402
 from generator.schema.england import in_england  # noqa: E402
-from generator.commands.project import GENERATED_FOLDERS  # noqa: E402
 
 WORDS = ("system leadership place partners council health care community people change trust "
          "services enabler relationships narrative citizens outcome shared purpose time").split()

@@ -42,13 +42,15 @@ def _copy(dest: Path) -> None:
     shutil.copytree(ROOT / "site-data", dest / "site-data")
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A port that is free on this machine now."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
-def _get(url: str) -> str:
+def fetch(url: str) -> str:
+    """The page at ``url`` as text, or nothing if it cannot be had (yet)."""
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
             return response.read().decode("utf-8")
@@ -59,7 +61,7 @@ def _get(url: str) -> str:
 def _wait(url: str, word: str, timeout: float) -> float | None:
     start = time.monotonic()
     while time.monotonic() - start < timeout:
-        if word in _get(url):
+        if word in fetch(url):
             return time.monotonic() - start
         time.sleep(0.02)
     return None
@@ -69,7 +71,7 @@ def measure(saves: int, *, timeout: float = 60) -> dict:
     with tempfile.TemporaryDirectory(prefix="serve-latency-") as folder:
         root = Path(folder)
         _copy(root)
-        port = _free_port()
+        port = free_port()
         url = f"http://127.0.0.1:{port}/places/{PLACE}/"
         log_path = root / "serve.log"
         env = {key: value for key, value in os.environ.items() if not key.startswith("GITHUB_")}

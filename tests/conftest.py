@@ -16,8 +16,7 @@ from pathlib import Path
 import pytest
 
 from generator.commands.build import build
-from generator.commands.project import Project
-from generator.commands.project import GENERATED_FOLDERS
+from generator.commands.project import GENERATED_FOLDERS, Project
 
 REPO = Path(__file__).resolve().parents[1]
 

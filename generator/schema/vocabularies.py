@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, Strict
 
-from .fields import Colour, Id, IsoDate, HttpsUrl, Line, LongLine, Name, StrictModel, Text
+from .fields import Colour, HttpsUrl, Id, IsoDate, Line, LongLine, Name, StrictModel, Text
 from .place import Correction, Quote
 
 

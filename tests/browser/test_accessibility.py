@@ -8,8 +8,8 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import REPO
 from browser_map import ALL_MAP, wait_for_map
+from conftest import REPO
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ["", "map/", "places/calderdale/", "themes/dementia/", "lessons/relationships/", "places/", "sources/",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browser_map import ALL_MAP, BLANK_TILE, TILES_GLOB, wait_until_still, wait_for_map
+from browser_map import ALL_MAP, BLANK_TILE, TILES_GLOB, wait_for_map, wait_until_still
 
 pytestmark = pytest.mark.browser
 

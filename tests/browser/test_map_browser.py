@@ -8,8 +8,18 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser_map import (
-    ALL_MAP, BLANK_TILE, COUNTED, PLACES, PROGRAMMES, THEMES, TILE_HOST, TILES_GLOB, VISIBLE, open_map,
-    wait_for_map, wait_until_still,
+    ALL_MAP,
+    BLANK_TILE,
+    COUNTED,
+    PLACES,
+    PROGRAMMES,
+    THEMES,
+    TILE_HOST,
+    TILES_GLOB,
+    VISIBLE,
+    open_map,
+    wait_for_map,
+    wait_until_still,
 )
 from hostile_map import HOSTILE_NAME, HOSTILE_THEME
 

@@ -15,9 +15,9 @@ import pytest
 from conftest import REPO, copy_project, digests, keep_only_small
 from golden import from_golden, to_golden
 
-from generator.commands.project import Project
-from generator.cli import main
 from generator.checks.yaml_file import MAX_FILE_BYTES, YamlFileError, read_yaml
+from generator.cli import main
+from generator.commands.project import Project
 
 CORPUS = REPO / "tests" / "bad_input"
 CASES = sorted(path.name for path in CORPUS.iterdir() if path.is_dir())

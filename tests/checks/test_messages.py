@@ -14,11 +14,11 @@ from pydantic import ValidationError
 
 from generator.checks.messages import allowed_ids, describe, message_for, noun, suggest, unknown_id
 from generator.checks.rules import check_place
-from generator.schema.ids import slugify
-from generator.schema.place import Place, Story
 from generator.checks.schema_walk import field_name, home_elsewhere, walk
 from generator.checks.validate import load_vocabularies
 from generator.checks.yaml_file import read_yaml
+from generator.schema.ids import slugify
+from generator.schema.place import Place, Story
 
 VOCAB = load_vocabularies(REPO / "site-data", display_root=REPO)
 YORK = REPO / "site-data" / "places" / "york.yaml"

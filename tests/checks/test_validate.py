@@ -10,8 +10,8 @@ import pytest
 from conftest import REPO, copy_project
 
 from generator.checks.problems import DataError
-from generator.schema.ids import slugify
 from generator.checks.validate import load_site
+from generator.schema.ids import slugify
 
 YORK = (REPO / "site-data" / "places" / "york.yaml").read_text(encoding="utf-8")
 

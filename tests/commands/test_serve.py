@@ -11,9 +11,9 @@ from pathlib import Path
 
 from conftest import REPO
 
-from generator.model.page import Page
 from generator.commands.serve import _touch_includers
 from generator.commands.sync import sync_pages
+from generator.model.page import Page
 
 
 def _tree(folder: Path) -> dict[str, tuple[bytes, int]]:

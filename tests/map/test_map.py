@@ -14,13 +14,13 @@ import yaml
 from conftest import REPO
 from hostile_map import HOSTILE_NAME, HOSTILE_THEME
 
-from generator.schema import england
+from generator.checks.validate import load_site
+from generator.map.elements import RUNTIME_JS, TILES, map_script, required_assets
 from generator.map.geojson import GEOJSON, places_geojson
 from generator.map.leaflet import SCRIPT, maps
-from generator.pages.map import map_pages
-from generator.map.elements import RUNTIME_JS, TILES, map_script, required_assets
 from generator.pages.environment import make_environment
-from generator.checks.validate import load_site
+from generator.pages.map import map_pages
+from generator.schema import england
 
 PLACES = sorted(path.stem for path in (REPO / "site-data" / "places").glob("*.yaml"))
 

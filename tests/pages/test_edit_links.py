@@ -12,8 +12,8 @@ import pytest
 from conftest import REPO, build_copy
 from site_pages import load_places
 
-from generator.commands.repository import github_url, repo_environment
 from generator.commands.project import GENERATED_FOLDERS
+from generator.commands.repository import github_url, repo_environment
 
 VOCABULARY_FOLDERS = ("themes", "lessons", "enablers", "programmes", "regions")
 

@@ -18,10 +18,10 @@ from site_pages import (
     linked_places,
     load_places,
     load_vocabulary,
+    normalise,
     quotes_of,
     text,
 )
-from site_pages import normalise
 
 from generator.schema.place import DEFAULT_PUBLICATION
 

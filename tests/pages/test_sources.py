@@ -13,11 +13,11 @@ import pytest
 import yaml
 from conftest import REPO, build_copy, copy_project
 
-from generator.model.site import publication_of
 from generator.checks.problems import DataError
+from generator.checks.validate import load_site
+from generator.model.site import publication_of
 from generator.pages.environment import human_date
 from generator.schema.place import DEFAULT_PUBLICATION
-from generator.checks.validate import load_site
 
 YORK = (REPO / "site-data" / "places" / "york.yaml").read_text(encoding="utf-8")
 PUBLICATIONS = yaml.safe_load((REPO / "site-data" / "publications.yaml").read_text(encoding="utf-8"))

@@ -32,7 +32,6 @@ def test_lighthouse_benchmark_serves_the_site_gzipped_as_a_static_host_would(tmp
     import gzip
     import urllib.request
 
-    sys.path.insert(0, str(REPO / "benchmarks"))
     import lighthouse
 
     (tmp_path / "page").mkdir()

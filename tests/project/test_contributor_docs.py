@@ -14,12 +14,12 @@ import jsonschema
 import yaml
 from conftest import REPO, copy_project
 
+from generator.checks.validate import load_site, load_vocabularies
 from generator.commands.build import render_site
-from generator.schema.json_schema import schema_text
 from generator.commands.new import field_names
+from generator.schema.json_schema import schema_text
 from generator.schema.place import Place
 from generator.schema.vocabularies import VOCABULARIES
-from generator.checks.validate import load_site, load_vocabularies
 
 GUIDE = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
 

@@ -11,12 +11,9 @@ import json
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,11 +21,11 @@ import jsonschema
 import pytest
 import yaml
 from conftest import REPO, copy_project, keep_only_small
+from serve_latency import fetch, free_port
 
-from generator.schema.files import MODELINE, SCHEMA_FILE
 from generator.commands.new import field_names
+from generator.schema.files import MODELINE, PLACEHOLDER, SCHEMA_FILE
 from generator.schema.place import Place
-from generator.schema.files import PLACEHOLDER
 
 # What a contributor types in place of each FILL IN the skeleton leaves for a required field.
 ANSWERS = {
@@ -214,20 +211,6 @@ def test_a_new_place_reaches_every_page_it_belongs_on(tmp_path: Path) -> None:
 
 # -- live preview ----------------------------------------------------------------------------------
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _get(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except (urllib.error.URLError, OSError):
-        return ""
-
-
 def _wait_for(condition: Callable[[], bool], what: str, *, seconds: float = 60) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -240,7 +223,7 @@ def _wait_for(condition: Callable[[], bool], what: str, *, seconds: float = 60) 
 def test_serve_shows_an_edit_and_keeps_the_last_good_pages_on_a_bad_one(tmp_path: Path) -> None:
     project = keep_only_small(copy_project(tmp_path / "p"))
     place = project.data_dir / "places" / "calderdale.yaml"
-    port = _free_port()
+    port = free_port()
     url = f"http://127.0.0.1:{port}/places/calderdale/"
     log_path = tmp_path / "serve.log"
     env = {key: value for key, value in os.environ.items() if not key.startswith("GITHUB_")}
@@ -250,18 +233,18 @@ def test_serve_shows_an_edit_and_keeps_the_last_good_pages_on_a_bad_one(tmp_path
             stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True,
         )
     try:
-        _wait_for(lambda: "Calderdale looked at why children" in _get(url), "the first page")
+        _wait_for(lambda: "Calderdale looked at why children" in fetch(url), "the first page")
 
         place.write_text(place.read_text(encoding="utf-8").replace(
             "Calderdale looked at why children", "Calderdale (edited while serving) looked at why children"),
             encoding="utf-8")
-        _wait_for(lambda: "Calderdale (edited while serving)" in _get(url), "the edit to show")
+        _wait_for(lambda: "Calderdale (edited while serving)" in fetch(url), "the edit to show")
 
         # A hand-written page in content/ reloads too (the guide promises both folders).
         home = project.docs_dir / "index.md"
         home.write_text(home.read_text(encoding="utf-8").replace(
             "# Stories of Systems Leadership", "# Stories (edited while serving) of Systems Leadership"), encoding="utf-8")
-        _wait_for(lambda: "Stories (edited while serving)" in _get(f"http://127.0.0.1:{port}/"), "the content/ edit")
+        _wait_for(lambda: "Stories (edited while serving)" in fetch(f"http://127.0.0.1:{port}/"), "the content/ edit")
 
         place.write_text(place.read_text(encoding="utf-8").replace(
             "region: yorkshire-and-the-humber", "region: yorkshire"), encoding="utf-8")
@@ -271,7 +254,7 @@ def test_serve_shows_an_edit_and_keeps_the_last_good_pages_on_a_bad_one(tmp_path
         assert f"site-data/places/calderdale.yaml:{line}:9: region: unknown region `yorkshire`" in log
         assert "the preview keeps the last good pages" in log
         time.sleep(1)  # a wait for what must not happen: the bad file replacing the last good page
-        assert "Calderdale (edited while serving)" in _get(url)
+        assert "Calderdale (edited while serving)" in fetch(url)
     finally:
         process.send_signal(signal.SIGTERM)
         try:
@@ -280,4 +263,4 @@ def test_serve_shows_an_edit_and_keeps_the_last_good_pages_on_a_bad_one(tmp_path
             os.killpg(process.pid, signal.SIGKILL)
             raise
     assert status == 0, log_path.read_text(encoding="utf-8")
-    assert _get(url) == "", "mkdocs serve is still running after serve stopped"
+    assert fetch(url) == "", "mkdocs serve is still running after serve stopped"

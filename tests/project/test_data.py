@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import REPO
 import site_pages
+from conftest import REPO
 from site_pages import collapse, normalise
 
+from generator.checks.validate import load_site
 from generator.model.site import publication_of
 from generator.schema.place import DEFAULT_PUBLICATION
-from generator.checks.validate import load_site
 
 
 @pytest.fixture(scope="module")

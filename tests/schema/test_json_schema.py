@@ -13,11 +13,11 @@ import pytest
 import yaml12
 from conftest import REPO
 
+from generator.checks.problems import DataError
+from generator.checks.validate import load_site, load_vocabularies
 from generator.schema.files import MODELINE, SCHEMA_FILE
 from generator.schema.json_schema import schema_text
-from generator.checks.problems import DataError
 from generator.schema.vocabularies import VOCABULARIES
-from generator.checks.validate import load_site, load_vocabularies
 
 COMMITTED = REPO / "site-data" / SCHEMA_FILE
 PLACE_FILES = sorted((REPO / "site-data" / "places").glob("*.yaml"))
