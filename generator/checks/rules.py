@@ -21,8 +21,8 @@ from ..schema.place import DEFAULT_PUBLICATION, Place
 from ..text.lookalikes import skeleton
 from .messages import allowed_ids, noun, unknown_id
 from .problems import Problem
+from .raw_values import ids, is_id, is_int, is_number
 from .schema_walk import describe_field, field_name, field_plan, leaves, walk
-from .values import ids, is_id, is_int, is_number
 from .yaml_file import locate
 
 Vocabularies = dict[str, dict[str, Any]]

@@ -5,7 +5,7 @@ const assert = require("node:assert/strict");
 const { data } = require("../../content/assets/place-map/data.js");
 
 const ROOT = "https://example.org/revolution/";
-// A config as the generator writes it into a map's page (_place_map_config in generator/render.py;
+// A config as the generator writes it into a map's page (map_config in generator/map/config.py;
 // tests/map/test_map.py checks the built pages' own).
 const CONFIG_TEXT = JSON.stringify({
   root: "../../", slug: "^[a-z0-9]+(?:-[a-z0-9]+)*$", labels: { number: "Local Vision place no." },

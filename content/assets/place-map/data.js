@@ -1,5 +1,5 @@
 /* The maps' data: the page's config, places.geojson, bounds, addresses (files: RUNTIME_JS in
-   generator/map_elements.py). A value from the data reaches the page as text, never HTML or code. */
+   generator/map/elements.py). A value from the data reaches the page as text, never HTML or code. */
 (function (api) {
   "use strict";
 
@@ -22,7 +22,7 @@
   // folium's script calls this
   function bounds(container, fallback) { return parseBounds(container.getAttribute("data-bounds"), fallback); }
 
-  /** A map's data-config (see _place_map_config in generator/render.py), or null if it is not that. */
+  /** A map's data-config (see map_config in generator/map/config.py), or null if it is not that. */
   function parseConfig(text, pageUrl) {
     try {
       var c = JSON.parse(text);

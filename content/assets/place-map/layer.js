@@ -93,7 +93,7 @@
       }, 0);
     },
 
-    // The filter is defined once, in the map page's style sheet (filter_rules in generator/map.py), which
+    // The filter is defined once, in the map page's style sheet (filter_rules in generator/map/filters.py), which
     // hides the list's places with or without JavaScript: the markers follow the list.
     _apply: function () {
       if (!this._map) return;

@@ -12,7 +12,7 @@
   }
 
   /** The places the list shows: the page's style sheet, the filter's one definition (filter_rules in
-   *  generator/map.py), hides the others. isShown(item) defaults to the computed style. */
+   *  generator/map/filters.py), hides the others. isShown(item) defaults to the computed style. */
   function shown(list, isShown) {
     var items = list.querySelectorAll("li[data-slug]"), slugs = Object.create(null), count = 0;
     isShown = isShown || function (item) { return getComputedStyle(item).display !== "none"; };

@@ -1,5 +1,5 @@
 /* Each map set up, again after each instant navigation, from the other parts (RUNTIME_JS in
-   generator/map_elements.py gives their order; this file runs last). */
+   generator/map/elements.py gives their order; this file runs last). */
 (function (api) {
   "use strict";
 
