@@ -3,13 +3,13 @@
 A build's big steps are pure functions: checking each place file, and rendering and writing each
 group of pages, depend on nothing but their input. A forked process starts with everything this one
 has made (the vocabularies, the site model, Jinja's compiled templates) without copying it, so only
-the task's number goes out and only its result comes back. On 2 cores this takes about two fifths
-off our own steps at 2,000 places (BENCHMARKS.md).
+the task's number goes out and only its result comes back. On 2 cores this takes about a third off
+our own steps (BENCHMARKS.md).
 
 Forking is safe only in a process with no other thread: a thread holding a lock at the moment of
 the fork leaves it held for ever in the child. So where there is another thread (a test runner's,
-a server's), or the system cannot fork, or there is one core, or ``GENERATOR_WORKERS=1``, the work is
-done here, in order. Either way the results are the same, in the same order.
+a server's), or the system is not Linux, or there is one core, or ``GENERATOR_WORKERS=1``, the work
+is done here, in order. Either way the results are the same, in the same order.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import sys
 import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -31,8 +32,9 @@ _task: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
 
 def worker_count() -> int:
     """How many processes to spread work over: ``GENERATOR_WORKERS`` if set, else one per core this
-    process may use (at most :data:`MAX_WORKERS`); 1 where forking is not safe or possible."""
-    if threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
+    process may use (at most :data:`MAX_WORKERS`); 1 where forking is not safe: beside another
+    thread, or off Linux (macOS's own libraries are not safe to use after a fork)."""
+    if threading.active_count() > 1 or not sys.platform.startswith("linux"):
         return 1
     wanted = os.environ.get("GENERATOR_WORKERS", "").strip()
     if wanted.isascii() and wanted.isdigit() and int(wanted) > 0:

@@ -75,6 +75,13 @@ def test_a_process_with_another_thread_never_forks(monkeypatch: pytest.MonkeyPat
         other.join()
 
 
+def test_one_process_off_linux(monkeypatch: pytest.MonkeyPatch) -> None:
+    """macOS's own libraries are not safe to use after a fork: one process there, whatever is asked."""
+    monkeypatch.setenv("GENERATOR_WORKERS", "4")
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert worker_count() == 1
+
+
 def test_the_parts_of_the_site_are_the_pages_of_the_site(monkeypatch: pytest.MonkeyPatch) -> None:
     """Place pages split into parts of 7 places make the same pages as one part of them all."""
     site = load_site(REPO / "site-data", display_root=REPO)
