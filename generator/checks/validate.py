@@ -19,7 +19,7 @@ from yaml.nodes import Node
 from ..model.site import Site, SitePlace, build_site
 from ..schema.files import PLACES_FOLDER
 from ..schema.place import DEFAULT_PUBLICATION, Place
-from ..schema.vocabularies import VOCABULARIES
+from ..schema.vocabularies import VOCABULARIES, all_sections
 from .files import check_data_folder, place_files, read_data_file
 from .problems import DataError, Problem
 from .report import Reporter
@@ -61,15 +61,11 @@ def _vocabularies(reporter: Reporter, data_dir: Path) -> Vocabularies:
     """Every vocabulary file by name, plus ``sections``: every publication's sections by id
     (for the JSON Schema's list; a section is checked against its own publication's)."""
     vocab = {name: _vocabulary(reporter, data_dir / f"{name}.yaml", model) for name, model in VOCABULARIES.items()}
-    sections: dict[str, Any] = {}
-    for publication in vocab["publications"].values():
-        for section in publication.sections:
-            sections.setdefault(section.id, section)
     if vocab["publications"] and DEFAULT_PUBLICATION not in vocab["publications"]:
         reporter.report(data_dir / "publications.yaml", 1, 1, "(file)",
                         f"the 2015 report, `{DEFAULT_PUBLICATION}`, must be listed: "
                         "stories, quotes and outcomes that name no publication come from it")
-    vocab["sections"] = sections
+    vocab["sections"] = all_sections(vocab["publications"])
     return vocab
 
 

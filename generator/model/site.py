@@ -22,6 +22,7 @@ from ..schema.vocabularies import (
     Section,
     SteeringGroupMember,
     Theme,
+    all_sections,
 )
 
 LOCAL_VISION_NUMBER = "Local Vision place no."
@@ -141,10 +142,7 @@ class Site:
         """Every vocabulary by its file's name (as validation loads them), plus ``sections``: every
         publication's sections by id. What the JSON Schema and the contribute form are made from."""
         vocab: dict[str, dict[str, Any]] = {name: getattr(self, name.replace("-", "_"), {}) for name in VOCABULARIES}
-        vocab["sections"] = {}
-        for publication in self.publications.values():
-            for section in publication.sections:
-                vocab["sections"].setdefault(section.id, section)
+        vocab["sections"] = all_sections(self.publications)
         return vocab
 
 

@@ -127,3 +127,13 @@ VOCABULARIES: dict[str, type[StrictModel]] = {
     "steering-group": SteeringGroupMember,
 }
 """Each vocabulary file in site-data/ (``<name>.yaml``, a list) and the model of its entries."""
+
+
+def all_sections(publications: dict[str, Publication]) -> dict[str, Section]:
+    """Every publication's sections by id, the first publication's where two share an id: the list the
+    JSON Schema offers for a ``source`` (a section is checked against its own publication's)."""
+    sections: dict[str, Section] = {}
+    for publication in publications.values():
+        for section in publication.sections:
+            sections.setdefault(section.id, section)
+    return sections
