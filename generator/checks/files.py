@@ -4,7 +4,6 @@ read safely (``yaml_file.read_yaml``) into data and its node tree, or a problem.
 from __future__ import annotations
 
 import os
-import re
 import stat
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,7 +12,7 @@ from typing import Any
 from yaml.nodes import Node
 
 from ..schema.files import PLACES_FOLDER, SCHEMA_FILE
-from ..schema.ids import SLUG_PATTERN, slugify
+from ..schema.ids import is_id, slugify
 from ..schema.vocabularies import VOCABULARIES
 from .messages import describe
 from .report import Reporter
@@ -59,7 +58,7 @@ def _good_file_name(reporter: Reporter, path: Path) -> bool:
         hint = " (rename it to end in `.yaml`)" if path.suffix == ".yml" else ""
         reporter.report(path, 1, 1, "(file name)", f"only `<slug>.yaml` files belong in the places folder{hint}")
         return False
-    if not re.match(SLUG_PATTERN, path.stem):
+    if not is_id(path.stem):
         suggestion = slugify(path.stem)
         reporter.report(
             path, 1, 1, "(file name)",

@@ -4,14 +4,9 @@ number, a finite number (a YAML boolean is neither)."""
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
-from ..schema.ids import SLUG_PATTERN
-
-
-def is_id(value: Any) -> bool:
-    return isinstance(value, str) and len(value) <= 80 and re.fullmatch(SLUG_PATTERN, value) is not None
+from ..schema.ids import is_id
 
 
 def ids(value: Any) -> list[str]:

@@ -12,7 +12,6 @@ line: a skeleton that validated as it is could be merged with invented values an
 from __future__ import annotations
 
 import argparse
-import re
 import textwrap
 import typing
 from collections.abc import Mapping
@@ -26,7 +25,7 @@ from pydantic.fields import FieldInfo
 from ..checks.validate import load_vocabularies
 from ..schema.fields import Line, vocabulary_of
 from ..schema.files import MODELINE, PLACEHOLDER, PLACES_FOLDER
-from ..schema.ids import SLUG_PATTERN, slugify
+from ..schema.ids import is_id, slugify
 from ..schema.place import Place
 from .project import Project
 
@@ -53,7 +52,7 @@ def new_place(data_dir: Path, name: str, vocab: Mapping[str, Mapping[str, Any]])
     except ValidationError as exc:
         raise ScaffoldError(f"the name cannot be used: {exc.errors()[0]['msg'].removeprefix('Value error, ')}") from None
     slug = slugify(name)
-    if not re.fullmatch(SLUG_PATTERN, slug):
+    if not is_id(slug):
         raise ScaffoldError(
             f"cannot make a file name from {name!r}: use a name with letters or digits, such as \"Little Snoring\""
         )

@@ -19,9 +19,7 @@ from pydantic.fields import FieldInfo
 
 from ..text.hidden import find_hidden, hidden_message
 from ..text.lookalikes import has_visible_letter
-from .ids import SLUG_MAX_LENGTH, SLUG_PATTERN
-
-_SLUG_RE = re.compile(SLUG_PATTERN)
+from .ids import SLUG_MAX_LENGTH, SLUG_PATTERN, is_id
 
 
 def _refuse_hidden(value: str) -> None:
@@ -59,7 +57,7 @@ def _check_name(value: str) -> str:
 
 
 def _check_slug(value: str) -> str:
-    if not _SLUG_RE.match(value):
+    if not is_id(value):
         raise ValueError(
             "must be an id of lower-case letters, digits and single hyphens, such as `older-people`"
         )
@@ -108,27 +106,28 @@ Colour = Annotated[str, Strict(), Field(pattern=r"^#[0-9a-f]{6}$"), AfterValidat
 """A colour as ``#rrggbb`` (lower case) that white text can be read on."""
 
 
-_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+"""For editors (the JSON Schema); :func:`_check_date` also checks the calendar (no 30 February)."""
 
 
 def _check_date(value: str) -> str:
     """An ISO date of a year, a month or a day (`2015`, `2015-11`, `2015-11-02`), not in the future."""
     value = value.strip()
-    match = _DATE_RE.match(value)
+    match = _DATE_RE.fullmatch(value)  # ASCII digits only, and nothing after them, not even a line break
     if not match:
-        raise ValueError("must be an ISO date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, such as `2015-11`")
-    year, month, day = (int(part) if part else None for part in match.groups())
-    try:
-        first = datetime.date(year, month or 1, day or 1)
+        raise ValueError("must be an ISO date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD` in the digits 0-9, such as `2015-11`")
+    year, month, day = (int(part) if part is not None else None for part in match.groups())
+    try:  # month 00 and day 00 are no month and no day: datetime refuses them, as it does 30 February
+        first = datetime.date(year, 1 if month is None else month, 1 if day is None else day)
     except ValueError:
-        raise ValueError("is not a date in the calendar") from None
+        raise ValueError("is not a date in the calendar (months run 01-12, days from 01)") from None
     if first > datetime.date.today():
         raise ValueError("is in the future: only what has already happened, or been published, has a date here")
     return value
 
 
-_URL_SAFE_RE = re.compile(r"^https://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?$")
+_URL_SAFE_RE = re.compile(r"https://[A-Za-z0-9.-]+(?::(?P<port>[0-9]+))?(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?")
 
 
 def _check_url(value: str) -> str:
@@ -138,9 +137,12 @@ def _check_url(value: str) -> str:
     if scheme != "https":
         found = f"a `{scheme}:` address" if scheme else "no `https://` at its start"
         raise ValueError(f"must be a public `https://` address, found {found}")
-    if not _URL_SAFE_RE.match(value):
+    match = _URL_SAFE_RE.fullmatch(value)
+    if not match:
         raise ValueError("must be a plain web address: no spaces, quotes, `<`, `>`, backslashes or letters "
                          "outside ASCII (percent-encode them)")
+    if match["port"] is not None and not (len(match["port"]) <= 5 and 1 <= int(match["port"]) <= 65535):
+        raise ValueError(f"has the port {match['port']}: a port is a number from 1 to 65535 (most addresses have none)")
     return value
 
 

@@ -4,7 +4,8 @@ Two names count as the same when their *skeletons* match (the idea of Unicode TR
 forms folded (NFKC), every character that looks like a Latin one replaced by it (a Cyrillic ``о``
 by ``o``, a Greek ``Υ`` by ``Y``, from Unicode's confusables data in ``confusable-homoglyphs``),
 the few Latin look-alikes within ASCII folded (``I``/``1``/``l``, ``rn``/``m``), case and spacing
-ignored. Invisible characters never get this far: the reader and the schema refuse them.
+ignored, and hidden characters (``hidden.is_hidden``) dropped: the reader and the schema refuse them,
+and a name that slipped past them still cannot hide a twin.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ import functools
 import unicodedata
 
 from confusable_homoglyphs import confusables
+
+from .hidden import is_hidden
 
 _ASCII_LOOKALIKES = str.maketrans({"I": "l", "1": "l", "|": "l", "0": "o"})
 
@@ -31,7 +34,7 @@ def _latin_lookalike(char: str) -> str:
 
 def skeleton(name: str) -> str:
     """A form of ``name`` under which names that look alike are equal."""
-    text = unicodedata.normalize("NFKC", name)
+    text = "".join(char for char in unicodedata.normalize("NFKC", name) if not is_hidden(char))
     text = "".join(_latin_lookalike(char) for char in text).translate(_ASCII_LOOKALIKES)
     return " ".join(text.casefold().replace("rn", "m").split())
 
