@@ -15,6 +15,7 @@ from .commands import build, new, schema, serve, validate
 from .commands.new import ScaffoldError
 from .commands.project import Project
 from .commands.publish import PublishError, SiteDirError
+from .commands.repository import RepositoryError
 from .schema.files import SCHEMA_FILE
 from .text.hidden import visible
 
@@ -56,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
         print("Stopped: mkdocs build failed; the previous site was left as it was.", file=sys.stderr)
     except ScaffoldError as error:
         print(f"Stopped: {visible(str(error))}", file=sys.stderr)
-    except SiteDirError as error:
+    except (SiteDirError, RepositoryError) as error:
         print(f"Stopped: {visible(str(error))}; nothing was changed.", file=sys.stderr)
     except OSError as error:  # a full disk, a folder we may not write: one line, never a traceback
         where = f" {visible(str(error.filename))}" if error.filename else ""

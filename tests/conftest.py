@@ -25,6 +25,9 @@ REPO = Path(__file__).resolve().parents[1]
 # of those features sets the variables itself.
 for _name in ("GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
     os.environ.pop(_name, None)
+# The repository the test builds link to. The copies the tests build in are no git checkouts, and a
+# build that knows no repository makes no edit links (test_edit_links checks that too).
+os.environ.setdefault("REPO_URL", "https://github.com/example-owner/revolution-places")
 REPORT = REPO / "tests" / "data" / "report-2015.txt"
 CHROMIUM = "/usr/bin/chromium-headless-shell"
 """Debian's Chromium without the desktop browser around it (package chromium-headless-shell, which

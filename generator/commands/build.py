@@ -18,6 +18,7 @@ from pathlib import Path
 
 import jinja2
 
+from ..checks.pages import check_snippets, hand_written_pages
 from ..checks.problems import DataError, Problem
 from ..checks.validate import load_site
 from ..checks.yaml_file import special_file_kind
@@ -31,10 +32,12 @@ from ..pages.narrative import narrative_snippets
 from ..pages.opendata import data_pages
 from ..pages.places import place_pages, places_index
 from ..pages.sources import source_pages
+from ..schema.files import SNIPPETS_FOLDER
 from .parallel import parallel_map
 from .project import GENERATED_FOLDERS, Project
 from .publish import check_site_dir, publish
-from .write import staging_area, write_files
+from .repository import NO_REPOSITORY, repo_url
+from .write import STAGING_NAME, is_leftover, staging_area, write_files
 
 PLACES_PER_PART = 250
 """Place pages are rendered in parts of this many places, so that the parts spread evenly."""
@@ -58,13 +61,16 @@ def build_lock(project: Project) -> Iterator[None]:
 
 def check_source_files(project: Project) -> None:
     """The hand-written pages and theme overrides are regular files, never links or pipes: a link in
-    a pull request could publish a file from outside the repository. Raises DataError."""
-    generated = {project.docs_dir / name for name in GENERATED_FOLDERS}
+    a pull request could publish a file from outside the repository. Every folder is walked, hidden
+    ones too, but for the generated folders the build itself writes (and their staging area and
+    leftovers, named exactly). Raises DataError."""
+    docs = project.docs_dir
+    generated = {docs / name for name in GENERATED_FOLDERS} | {docs / STAGING_NAME}
     problems = []
     for top in (project.docs_dir, project.overrides_dir):
         for folder, dirs, files in os.walk(top):
             here = Path(folder)
-            dirs[:] = [name for name in dirs if here / name not in generated and not name.startswith(".generated")]
+            dirs[:] = [name for name in dirs if here / name not in generated and not is_leftover(here / name, docs)]
             for name in (*dirs, *files):
                 path = here / name
                 kind = special_file_kind(path.lstat().st_mode)
@@ -120,6 +126,8 @@ def _generate(project: Project) -> tuple[Site, int]:
     parts = site_parts(site, shared_environment(), site_url=os.environ.get("SITE_URL", "").strip())
     with staging_area(project.docs_dir) as staging:
         count = sum(parallel_map(lambda part: write_files(part(), staging), parts))
+        check_snippets(hand_written_pages(project.docs_dir, GENERATED_FOLDERS), staging / SNIPPETS_FOLDER,
+                       display_root=project.root)  # before the swap: a refused page leaves the last pages
     return site, count
 
 
@@ -127,6 +135,8 @@ def build(project: Project, site_dir: Path) -> tuple[Site, int, float]:
     """Validate, generate and publish. Returns the site, the pages generated and the seconds taken."""
     start = time.perf_counter()
     check_site_dir(project, site_dir)
+    if repo_url(project.root) is None:  # also refuses a REPO_URL that is not a GitHub repository's address
+        print(NO_REPOSITORY, file=sys.stderr, flush=True)
     with build_lock(project):
         site, count = _generate(project)
         publish(project, site_dir)

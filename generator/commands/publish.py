@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ..checks.pages import check_built_pages, hand_written_pages
 from ..text.hidden import visible
 from .project import GENERATED_FOLDERS, Project
 from .repository import repo_environment
@@ -28,22 +29,62 @@ SOURCES = ("site-data", "content", "overrides", "generator", "tests", "scripts",
 
 
 def check_site_dir(project: Project, site_dir: Path) -> Path:
-    """The site folder, resolved, if building there cannot replace any of the project's sources.
+    """The site folder, resolved, if building there cannot replace anything but an earlier site.
 
-    A build replaces its site folder whole, so ``--site-dir .`` (or ``content``, or a parent of the
-    project) would delete the sources, ``.git`` included. Like MkDocs, refuse it.
+    A build replaces its site folder whole, so ``--site-dir .`` (or ``requirements``, or a parent of
+    the project) would delete sources, ``.git`` included. Refused: the project folder and its parents;
+    anything git tracks (or would: files not ignored), a folder holding any of it, or a place inside a
+    folder that does; the project's own folders in ``SOURCES``; and any existing path that is not an
+    empty folder or a site MkDocs built (its ``index.html`` says so). Raises SiteDirError.
     """
     site = site_dir.resolve()
     root = project.root.resolve()
     if site == root or site in root.parents:
-        raise SiteDirError(f"the site folder {site_dir} is the project folder or holds it: "
+        raise SiteDirError(f"the site folder {visible(str(site_dir))} is the project folder or holds it: "
                            "choose a folder of its own, such as site/")
     for name in SOURCES:
         source = root / name
         if site == source or source in site.parents:
-            raise SiteDirError(f"the site folder {site_dir} is the project's `{name}` or lies inside it: "
+            raise SiteDirError(f"the site folder {visible(str(site_dir))} is the project's `{name}` or lies inside it: "
                                "choose a folder of its own, such as site/")
+    files, folders = _tracked(root)
+    if site in files or site in folders or any(parent in files or parent in folders for parent in site.parents):
+        raise SiteDirError(f"the site folder {visible(str(site_dir))} is, holds or lies inside files of the "
+                           "repository: choose a folder of its own, such as site/")
+    if os.path.lexists(site_dir) and not _earlier_site(site_dir):
+        raise SiteDirError(f"{visible(str(site_dir))} already exists and is not a site this project built (nor an "
+                           "empty folder): a build would replace it whole; choose another, such as site/")
     return site
+
+
+def _tracked(root: Path) -> tuple[set[Path], set[Path]]:
+    """The files of the checkout at ``root`` that git tracks or would (not ignored), and every folder
+    below ``root`` that holds one; both empty when ``root`` is not a git checkout."""
+    if not (root / ".git").exists():
+        return set(), set()
+    try:
+        result = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=root,
+                                capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return set(), set()
+    if result.returncode != 0:
+        return set(), set()
+    files = {root / os.fsdecode(name) for name in result.stdout.split(b"\0") if name}
+    folders = {parent for path in files for parent in path.parents if root in parent.parents}
+    return files, folders
+
+
+def _earlier_site(path: Path) -> bool:
+    """True for an empty folder, or a folder whose ``index.html`` MkDocs made (a site built before)."""
+    if path.is_symlink() or not path.is_dir():
+        return False
+    if not any(path.iterdir()):
+        return True
+    index = path / "index.html"
+    if index.is_symlink() or not index.is_file():
+        return False
+    with index.open("rb") as page:
+        return b'<meta name="generator" content="mkdocs-' in page.read(8192)
 
 
 def publish(project: Project, site_dir: Path) -> None:
@@ -70,6 +111,9 @@ def publish(project: Project, site_dir: Path) -> None:
             output = (result.stderr + result.stdout).strip() or "mkdocs build failed"
             # MkDocs may quote page text; no line of it may start a GitHub workflow command.
             raise PublishError("\n".join(f"mkdocs: {visible(line)}" for line in output.splitlines()))
+        # Hand-written pages come from pull requests too: nothing in them may run or embed.
+        check_built_pages(staging, project.docs_dir, hand_written_pages(project.docs_dir, GENERATED_FOLDERS),
+                          display_root=project.root)
         replace_dir(staging, site_dir)
     finally:
         remove_leftover(staging)

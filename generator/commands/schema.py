@@ -7,6 +7,7 @@ import argparse
 import json
 import os
 import sys
+from pathlib import Path
 
 from ..checks.validate import load_vocabularies
 from ..checks.yaml_file import special_file_kind
@@ -23,7 +24,7 @@ def run(project: Project, args: argparse.Namespace) -> int:
         print(f"Stopped: site-data/{SCHEMA_FILE} is {kind}: delete it, then run `python -m generator schema`",
               file=sys.stderr)
         return 1
-    current = target.read_text(encoding="utf-8") if target.exists() else None
+    current = _read_bounded(target, limit=MAX_SCHEMA_BYTES) if target.exists() else None
     up_to_date = _same_json(current, text)
     if args.check:
         if not up_to_date:
@@ -40,6 +41,23 @@ def run(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+MAX_SCHEMA_BYTES = 4 * 1024 * 1024
+"""The schema is about 30 kB; a file larger than this is not it, and is not read whole."""
+
+
+def _read_bounded(path: Path, *, limit: int) -> str | None:
+    """The file's text, or None if it is larger than ``limit`` bytes or not UTF-8 (either way, not
+    the schema the data makes: ``--check`` says it is out of date, ``schema`` rewrites it)."""
+    with path.open("rb") as file:
+        data = file.read(limit + 1)
+    if len(data) > limit:
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
 def _same_json(current: str | None, wanted: str) -> bool:
     """Whether the committed schema says the same as ``wanted``: compared as parsed JSON, so that the
     key order or number spelling of another pydantic release (2.7 writes ``180.0`` for ``180`` and
@@ -48,5 +66,5 @@ def _same_json(current: str | None, wanted: str) -> bool:
         return False
     try:
         return json.loads(current) == json.loads(wanted)
-    except json.JSONDecodeError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than Python's parser goes
         return False

@@ -9,7 +9,7 @@ never content/, so writing the generated pages cannot set off another round.
 One save makes one MkDocs rebuild, of the pages that changed: the preview writes only the generated
 files whose text changed (``sync.sync_pages``, never a swap of whole folders) and runs
 ``mkdocs serve --dirty``, which rebuilds only pages whose Markdown is newer than their HTML. A
-hand-written page that includes a changed snippet (``--8<-- "generated/..."``) is touched so that it
+hand-written page that includes a changed snippet (``--8<-- "<name>.md"``, from content/generated/) is touched so that it
 is rebuilt too. (In a dirty rebuild MkDocs' search index covers only the pages rebuilt; restart the
 preview to search everything.) ``benchmarks/serve_latency.py`` measures save-to-reload.
 
@@ -30,7 +30,7 @@ from ..checks.problems import DataError, print_problems
 from ..checks.validate import load_site
 from .build import render_site
 from .project import GENERATED_FOLDERS, Project
-from .repository import repo_environment
+from .repository import NO_REPOSITORY, repo_environment
 from .sync import sync_pages
 
 PollSnapshot = dict[str, tuple[int, int]]
@@ -114,7 +114,7 @@ def _touch_includers(docs_dir: Path, written: list[str]) -> list[Path]:
         if page.relative_to(docs_dir).parts[0] in GENERATED_FOLDERS:
             continue
         text = page.read_text(encoding="utf-8")
-        if any(f'"{snippet}"' in text for snippet in snippets):
+        if any(f'"{snippet.removeprefix("generated/")}"' in text for snippet in snippets):
             os.utime(page)
             touched.append(page)
     return touched
@@ -142,6 +142,8 @@ def _start_mkdocs(project: Project, host: str, port: int) -> subprocess.Popen[by
         "--dev-addr", f"{host}:{port}", "--dirty",
     ]
     env = {**repo_environment(project.root), "NO_MKDOCS_2_WARNING": "1"}
+    if not env["REPO_URL"]:
+        print(NO_REPOSITORY, file=sys.stderr, flush=True)
     return subprocess.Popen(command, cwd=project.root, env=env)
 
 

@@ -31,7 +31,7 @@ def staging_area(docs_dir: Path) -> Iterator[Path]:
     """A fresh hidden folder of ``docs_dir`` to write the generated pages into. When the block ends
     without an error, its folders replace the generated folders of ``docs_dir``; after an error the
     previous pages stay, and the next run clears what was written."""
-    staging = docs_dir / ".generated-staging"
+    staging = docs_dir / STAGING_NAME
     for folder in GENERATED_FOLDERS:
         heal(docs_dir / folder)
     remove_path(staging)
@@ -39,6 +39,19 @@ def staging_area(docs_dir: Path) -> Iterator[Path]:
     for folder in GENERATED_FOLDERS:
         replace_dir(staging / folder, docs_dir / folder)
     remove_path(staging)
+
+
+STAGING_NAME = ".generated-staging"
+"""The hidden folder of the docs folder that a generate writes into before the swap."""
+
+
+def is_leftover(path: Path, docs_dir: Path) -> bool:
+    """True for what an interrupted swap of a generated folder leaves in ``docs_dir``
+    (``.<folder>.old-<pid>``, see :func:`replace_dir`), named exactly."""
+    name = path.name
+    return path.parent == docs_dir and any(
+        name.startswith(f".{folder}.old-") and name.removeprefix(f".{folder}.old-").isascii()
+        and name.removeprefix(f".{folder}.old-").isdigit() for folder in GENERATED_FOLDERS)
 
 
 def write_files(pages: Iterable[Page], folder: Path) -> int:

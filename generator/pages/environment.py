@@ -17,6 +17,7 @@ import jinja2
 from ..map.config import map_config, programme_colour
 from ..model.page import Page
 from ..model.site import local_vision_number, publication_of
+from ..schema.files import SNIPPETS_FOLDER
 from ..schema.ids import identifier
 from ..schema.place import DEFAULT_PUBLICATION
 from ..text.escape import Md, html_text, markdown_paragraphs, markdown_text, yaml_string
@@ -164,13 +165,14 @@ def render_page(
     return Page(path=path, text=text.rstrip("\n") + "\n")
 
 
-SNIPPETS = "generated"
+SNIPPETS = SNIPPETS_FOLDER
 """The folder of the docs folder that holds the snippets hand-written pages include (git-ignored, and
 left out of the docs by ``exclude_docs`` in mkdocs.yml)."""
 
 
 def render_snippet(env: jinja2.Environment, template: str, name: str, *, included_in: str, **values: Any) -> Page:
-    """A snippet that the hand-written page ``included_in`` includes with ``--8<-- "generated/<name>.md"``;
+    """A snippet that the hand-written page ``included_in`` includes with ``--8<-- "<name>.md"`` (the
+    snippets' one base folder is content/generated/, mkdocs.yml says);
     its links are made relative to that page."""
     return render_page(env, template, f"{SNIPPETS}/{name}.md", included_in=included_in, **values)
 

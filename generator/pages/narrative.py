@@ -2,7 +2,7 @@
 
 The pages in ``content/report/`` (and the home page, see ``home.py``) are written by hand in our own
 words; wherever they show places, stories, quotes or counts they include a generated snippet with
-``--8<-- "generated/<name>.md"``. The snippets live in ``content/generated/`` (git-ignored and left
+``--8<-- "<name>.md"``. The snippets live in ``content/generated/`` (git-ignored and left
 out of the docs by ``exclude_docs``), so a correction in a place file shows on every page at once.
 Links in a snippet are made relative to the page that includes it.
 """

@@ -225,3 +225,24 @@ def test_schema_commands_never_follow_a_link(tmp_path: Path) -> None:
         assert result.returncode == 1
         assert result.stderr.startswith("Stopped: site-data/place.schema.json is a symbolic link")
     assert elsewhere.read_text(encoding="utf-8") == "keep me\n"
+
+
+@pytest.mark.parametrize("content", [
+    b"[" * 200_000 + b"]" * 200_000,  # deeper than Python's JSON parser goes
+    b'{"a": "' + b"x" * (6 * 1024 * 1024) + b'"}',  # larger than any schema
+    b"\xff\xfe not UTF-8",
+    b'{"unclosed": ',
+])
+def test_schema_check_reads_a_hostile_schema_file_within_bounds(tmp_path: Path, content: bytes) -> None:
+    """A pull request can put anything in site-data/place.schema.json: `schema --check` says it is out
+    of date (one line, no traceback) without reading more than it needs, and `schema` rewrites it."""
+    project = copy_project(tmp_path / "p")
+    schema = project.data_dir / "place.schema.json"
+    good = schema.read_bytes()
+    schema.write_bytes(content)
+    run = [sys.executable, "-m", "generator", "--root", str(project.root), "schema"]
+    result = subprocess.run([*run, "--check"], capture_output=True, text=True, timeout=120, cwd=REPO)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr == "site-data/place.schema.json is out of date: run `python -m generator schema` and commit it\n"
+    result = subprocess.run(run, capture_output=True, text=True, timeout=120, cwd=REPO)
+    assert result.returncode == 0 and schema.read_bytes() == good

@@ -239,3 +239,36 @@ def test_build_site_dir_builds_into_the_folder_given(tmp_path: Path) -> None:
     assert (elsewhere / "index.html").is_file() and (elsewhere / "places" / "york" / "index.html").is_file()
     assert not (project.root / "site").exists()
     assert not list(elsewhere.parent.glob(".public.building-*"))  # no staging folder left beside it
+
+
+def test_site_dir_is_never_anything_git_tracks_nor_a_folder_that_is_not_a_site(tmp_path: Path) -> None:
+    import subprocess
+
+    project = copy_project(tmp_path / "p")
+    for name, text in {"README.md": "# Read me\n", "requirements/lock.txt": "x==1\n", "docs/notes/a.md": "a\n",
+                       "new-work.txt": "not committed yet, not ignored\n"}.items():
+        (project.root / name).parent.mkdir(parents=True, exist_ok=True)
+        (project.root / name).write_text(text, encoding="utf-8")
+    (project.root / ".gitignore").write_text("/site/\n/ignored/\n", encoding="utf-8")
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=project.root, check=True)
+    subprocess.run([*git, "add", "README.md", "requirements", "docs", ".gitignore"], cwd=project.root, check=True)
+    subprocess.run([*git, "commit", "-qm", "x"], cwd=project.root, check=True)
+    elsewhere = tmp_path / "documents"
+    (elsewhere / "letters").mkdir(parents=True)
+    (elsewhere / "letters" / "mine.txt").write_text("mine\n", encoding="utf-8")
+    before, before_elsewhere = digests(project.root), digests(elsewhere)
+    for site_dir in ("requirements", "README.md", "docs", "docs/notes", "docs/new", "requirements/site",
+                     "new-work.txt", str(elsewhere), str(elsewhere / "letters")):
+        status, stderr = _run_cli(project, "build", "--site-dir", str(project.root / site_dir))
+        assert status == 1, site_dir
+        assert len(stderr.splitlines()) == 1 and stderr.startswith(("Stopped: the site folder ", "Stopped: ")), stderr
+        assert "Traceback" not in stderr
+        assert digests(project.root) == before and digests(elsewhere) == before_elsewhere, site_dir
+    # An empty folder, and then the site built there, are fine; so is a new folder in an ignored one.
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for site_dir in (empty, empty, project.root / "ignored" / "site"):
+        status, stderr = _run_cli(keep_only_small(project), "build", "--site-dir", str(site_dir))
+        assert status == 0, stderr
+        assert (site_dir / "index.html").is_file()

@@ -47,7 +47,7 @@ def test_a_changed_snippet_touches_the_pages_that_include_it(tmp_path: Path) -> 
     docs = tmp_path / "content"
     (docs / "report").mkdir(parents=True)
     including = docs / "report" / "outcomes.md"
-    including.write_text('# Outcomes\n\n--8<-- "generated/outcomes.md"\n', encoding="utf-8")
+    including.write_text('# Outcomes\n\n--8<-- "outcomes.md"\n', encoding="utf-8")
     other = docs / "report" / "index.md"
     other.write_text("# Report\n", encoding="utf-8")
     for page in (including, other):

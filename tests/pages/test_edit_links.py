@@ -2,31 +2,27 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
+import io
 import os
 import re
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import REPO, build_copy
+from conftest import REPO, build_copy, digests
 from site_pages import load_places
 
+from generator.cli import main
 from generator.commands.project import GENERATED_FOLDERS
-from generator.commands.repository import github_url, repo_environment
+from generator.commands.repository import RepositoryError, github_url, repo_environment
 
 VOCABULARY_FOLDERS = ("themes", "lessons", "enablers", "programmes", "regions")
 
 
-def _default_repo_url() -> str:
-    match = re.search(r'^repo_url: !ENV \[REPO_URL, "([^"]+)"\]$', (REPO / "mkdocs.yml").read_text(encoding="utf-8"),
-                      flags=re.M)
-    assert match, "mkdocs.yml sets repo_url from REPO_URL with a default"
-    return match.group(1)
-
-
 def _repo_url() -> str:
-    return os.environ.get("REPO_URL") or _default_repo_url()
+    return os.environ["REPO_URL"]  # tests/conftest.py sets it for every test build
 
 
 def _improve_links(page: Path) -> dict[str, str]:
@@ -139,4 +135,39 @@ def test_github_remotes_give_the_repository_address(remote: str, url: str | None
 
 def test_repo_url_from_the_environment_wins_over_the_remote(tmp_path: Path) -> None:
     assert repo_environment(tmp_path, {"REPO_URL": "https://github.com/a/b"})["REPO_URL"] == "https://github.com/a/b"
-    assert "REPO_URL" not in repo_environment(tmp_path, {})  # not a git checkout: mkdocs.yml's default
+    for spelling in ("https://github.com/a/b/", " https://github.com/a/b\n"):  # written back in one form
+        assert repo_environment(tmp_path, {"REPO_URL": spelling})["REPO_URL"] == "https://github.com/a/b"
+    assert repo_environment(tmp_path, {})["REPO_URL"] == ""  # not a git checkout: no repository known
+
+
+@pytest.mark.parametrize("value", [
+    "javascript:alert(1)", "https://github.com/a/b\njavascript:x", "http://github.com/a/b",
+    "https://github.com.evil.example/a/b", "https://evil.example/github.com/a/b", "https://github.com/a/b/issues",
+    "https://github.com/a/..", "https://github.com/a", "https://github.com/a/b?x=1", "https://github.com/a/b#x",
+    "git@github.com:a/b.git", "https://github.com/a/b\u202e", "https://github.com/ａ/b", " https://github.com/a/b c",
+])
+def test_a_repo_url_that_is_not_a_github_repository_is_refused(tmp_path: Path, value: str) -> None:
+    with pytest.raises(RepositoryError, match="it must be a GitHub repository's address"):
+        repo_environment(tmp_path, {"REPO_URL": value})
+
+
+def test_a_build_refuses_a_bad_repo_url_before_it_changes_anything(tmp_path: Path, monkeypatch, copy_built) -> None:
+    project = copy_built(tmp_path / "p")
+    before = digests(project.root)
+    monkeypatch.setenv("REPO_URL", "javascript:alert(document.domain)//")
+    stderr = io.StringIO()
+    with contextlib.redirect_stderr(stderr), contextlib.redirect_stdout(io.StringIO()):
+        status = main(["--root", str(project.root), "build"])
+    assert status == 1 and "Traceback" not in stderr.getvalue()
+    assert stderr.getvalue().startswith("Stopped: REPO_URL is `javascript:alert(document.domain)//`: it must be")
+    assert digests(project.root) == before
+
+
+def test_with_no_repository_known_pages_have_no_repository_links_and_the_build_says_so(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.delenv("REPO_URL")
+    site = build_copy(tmp_path / "p")  # a copy with no .git: no origin remote either
+    assert "no GitHub repository is known" in capsys.readouterr().err
+    for page in (site / "index.html", site / "places" / "york" / "index.html", site / "contribute" / "index.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "github.com" not in text and "page-improve" not in text and 'name="repository"' not in text, page

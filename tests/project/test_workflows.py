@@ -194,7 +194,8 @@ def test_validate_writes_every_problem_to_the_step_summary(tmp_path: Path) -> No
         subprocess.run([*run, "new", name], check=True, capture_output=True)
     hostile = project / "site-data" / "places" / "little-snoring.yaml"
     hostile.write_text(hostile.read_text(encoding="utf-8").replace(
-        "themes: [FILL IN]", "themes: [FILL IN, '<img src=x onerror=alert(1)> | [x](javascript:alert(2))']", 1),
+        "themes: [FILL IN]", "themes: [FILL IN, '<img src=x onerror=alert(1)> | [x](javascript:alert(2))', "
+        "\"\\u202e ~~gone~~ www.examp1e.org @someone\"]", 1),
         encoding="utf-8")
     summary = tmp_path / "summary.md"
     env = {**os.environ, "GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
@@ -204,15 +205,24 @@ def test_validate_writes_every_problem_to_the_step_summary(tmp_path: Path) -> No
     assert len(problems) > 10  # more than GitHub shows as annotations
     assert f"first 10 of {len(problems)} problems" in result.stdout
     text = summary.read_text(encoding="utf-8")
-    rows = [line for line in text.splitlines() if line.startswith("| site")]
-    assert len(rows) == len(problems)
-    for row, problem in zip(rows, problems):
-        path, line = problem.split(":")[:2]
-        cell = row.split(" | ")[0].removeprefix("| ")
-        assert cell.replace("\\", "") == f"{path}:{line}"
-    assert "&lt;img src=x" in text, "the hostile value is shown, escaped"
-    assert "<img" not in text and "](javascript" not in text
-    assert all(row.count(" | ") == 2 for row in rows), "a value's | must not add a column"
+    # Exactly what the terminal shows, inside one fenced code block that nothing in it can close.
+    opening = next(line for line in text.splitlines() if line.startswith("```"))
+    fence = opening.removesuffix("text")
+    block = text.split(opening + "\n", 1)[1].split("\n" + fence + "\n", 1)[0].splitlines()
+    assert block == problems
+    outside = text.replace("\n".join(block), "")
+    assert "onerror" not in outside and "javascript" not in outside and "\u202e" not in text
+    assert all(fence not in line for line in block)
+    assert "\\u202e" in text and "~~gone~~" in text and "www.examp1e.org" in text  # shown as written, inert
+
+
+def test_the_step_summary_fence_outlasts_any_backticks_in_a_problem() -> None:
+    from generator.checks.problems import Problem
+    from generator.commands.github_summary import summary_markdown
+
+    text = summary_markdown([Problem("site-data/places/a.yaml", 1, 1, "name", "found ``````` and ```")])
+    fences = [line for line in text.splitlines() if line.startswith("`") and set(line.removesuffix("text")) == {"`"}]
+    assert len(fences) == 2 and len(fences[1]) == 8 and fences[0] == fences[1] + "text"
 
 
 def test_a_clean_validate_says_so_in_the_step_summary(tmp_path: Path) -> None:
