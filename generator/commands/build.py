@@ -33,6 +33,7 @@ from ..pages.opendata import data_pages
 from ..pages.places import place_pages, places_index
 from ..pages.sources import source_pages
 from ..schema.files import SNIPPETS_FOLDER
+from ..text.hidden import visible
 from .parallel import parallel_map
 from .project import GENERATED_FOLDERS, Project
 from .publish import check_site_dir, publish
@@ -74,11 +75,27 @@ def check_source_files(project: Project) -> None:
             for name in (*dirs, *files):
                 path = here / name
                 kind = special_file_kind(path.lstat().st_mode)
+                shown = visible(path.relative_to(project.root).as_posix())
                 if kind is not None and kind != "a folder":
-                    shown = path.relative_to(project.root).as_posix()
                     problems.append(Problem(shown, 1, 1, "(file)", f"this is {kind}: only regular files are published"))
+                elif kind is None and top == docs and not _may_publish(path.relative_to(docs)):
+                    problems.append(Problem(shown, 1, 1, "(file)", "MkDocs would publish this file as it is: only "
+                                            f"Markdown pages and images ({', '.join(PAGE_FILES)}) belong in content/, "
+                                            "scripts and styles in content/assets/"))
     if problems:
         raise DataError(problems)
+
+
+PAGE_FILES = (".md", ".png", ".jpg", ".jpeg", ".webp", ".avif", ".gif")
+"""What content/ may hold outside content/assets/: MkDocs publishes any other file as it is, and an
+``.html`` or ``.svg`` file could carry a script."""
+
+
+def _may_publish(relative: Path) -> bool:
+    """Whether a file of content/ at ``relative`` may be there: the site's own scripts and styles
+    (content/assets/, reviewed as code), Markdown pages and images."""
+    return (relative.parts[0] == "assets" or relative.suffix.casefold() in PAGE_FILES
+            or any(part.startswith(".") for part in relative.parts))  # MkDocs publishes no hidden file
 
 
 Part = Callable[[], list[Page]]

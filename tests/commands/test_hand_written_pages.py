@@ -85,6 +85,13 @@ def test_links_to_devices_and_folders_are_refused(project: Project, target: str)
     assert any(line.startswith("content/deep/.generated/x.md:1:1: (file): this is a symbolic link") for line in lines)
 
 
+@pytest.mark.parametrize("name", ["report/evil.html", "evil.svg", "evil.js", "report/x.xhtml", "EVIL.HTM"])
+def test_content_holds_only_pages_and_images_outside_assets(project: Project, name: str) -> None:
+    """MkDocs publishes any other file of the docs folder as it is: an .html or .svg could carry a script."""
+    lines = _refused(project, {f"content/{name}": "<script>alert(1)</script>\n"})
+    assert any(line.startswith(f"content/{name}:1:1: (file): MkDocs would publish this file as it is") for line in lines)
+
+
 @pytest.mark.parametrize("snippet", [
     '--8<-- ".generated-x/leak.md"', '--8<-- "../.generated-x/leak.md"', '--8<-- "generated/../.generated-x/leak.md"',
     "--8<-- '../.generated-x/leak.md'", '---8<--- "../.generated-x/leak.md"', '--8<-- "{secret}"',
