@@ -182,7 +182,8 @@ def test_special_files_are_refused_without_reading_them(tmp_path: Path, case: st
     make, expected = SPECIAL_FILES[case]
     project = copy_project(tmp_path / "p")
     (project.root / "site").mkdir()
-    (project.root / "site" / "index.html").write_text("previous site", encoding="utf-8")
+    previous = '<meta name="generator" content="mkdocs-1.6.1">previous site'  # a site MkDocs built, for --site-dir
+    (project.root / "site" / "index.html").write_text(previous, encoding="utf-8")
     make(project, tmp_path)
     env = {**os.environ, "GITHUB_ACTIONS": "true"}
     result = subprocess.run([sys.executable, "-m", "generator", "--root", str(project.root), "build"],
@@ -193,7 +194,7 @@ def test_special_files_are_refused_without_reading_them(tmp_path: Path, case: st
     # stdout carries the annotations; no line of either stream starts a forged workflow command
     for line in (result.stdout + result.stderr).splitlines():
         assert not line.startswith("::") or line.startswith(("::error file=site-data/", "::error file=content/"))
-    assert (project.root / "site" / "index.html").read_text(encoding="utf-8") == "previous site"
+    assert (project.root / "site" / "index.html").read_text(encoding="utf-8") == previous
 
 
 def test_a_file_with_thousands_of_problems_lists_fifty_and_counts_the_rest(project: Project) -> None:
