@@ -10,7 +10,7 @@ from ..model.corrections import CORRECTIONS_PAGE, site_corrections
 from ..model.page import Page
 from ..model.site import Site, attribution
 from ..schema.place import DEFAULT_PUBLICATION
-from .environment import render_page
+from .environment import render_page, template_source
 
 
 def source_pages(site: Site, env: jinja2.Environment) -> list[Page]:
@@ -23,7 +23,8 @@ def source_pages(site: Site, env: jinja2.Environment) -> list[Page]:
     cited = [key for key, publication in site.publications.items() if publication.cited_in_report]
     pages = [render_page(env, "sources.md.j2", "sources/index.md", site=site, counts=counts,
                          links=linked_sources(site), cited=cited, corrections=corrections),
-             render_page(env, "corrections.md.j2", CORRECTIONS_PAGE, site=site, corrections=corrections)]
+             render_page(env, "corrections.md.j2", CORRECTIONS_PAGE, source=template_source("corrections.md.j2"),
+                         site=site, corrections=corrections)]
     for key, publication in site.publications.items():
         citations = site.citations_by_publication[key]
         pages.append(render_page(
