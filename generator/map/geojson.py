@@ -17,8 +17,10 @@ GEOJSON = "data/places.geojson"
 OUTLINE = "map/england.geojson"
 
 
-def place_feature(site: Site, place: SitePlace) -> dict[str, Any]:
-    """A GeoJSON Feature for one place (RFC 7946: coordinates are longitude, latitude)."""
+def place_feature(site: Site, place: SitePlace, site_url: str = "") -> dict[str, Any]:
+    """A GeoJSON Feature for one place (RFC 7946: coordinates are longitude, latitude). Its page's
+    address is absolute under ``site_url`` when that is known, as in places.csv and places.json;
+    the map resolves either against the site's root."""
     return {
         "type": "Feature",
         "id": place.slug,
@@ -35,14 +37,14 @@ def place_feature(site: Site, place: SitePlace) -> dict[str, Any]:
             "region": place.region,
             "region_name": site.regions[place.region].name,
             "location": place.location.label,
-            "url": place_url(place),
+            "url": place_url(place, site_url),
         },
     }
 
 
-def places_geojson(site: Site) -> str:
+def places_geojson(site: Site, site_url: str = "") -> str:
     """Every place as a GeoJSON FeatureCollection, in the site's order of places."""
-    collection = {"type": "FeatureCollection", "features": [place_feature(site, p) for p in site.places]}
+    collection = {"type": "FeatureCollection", "features": [place_feature(site, p, site_url) for p in site.places]}
     return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
 
 

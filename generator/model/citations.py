@@ -21,7 +21,8 @@ class SourceGroup:
     kinds: list[str]
 
 
-_KIND_NAMES = {"story": "stories", "quote": "quotes", "outcome": "outcomes", "update": "updates"}
+_KIND_NAMES = {"story": "stories", "quote": "quotes", "outcome": "outcomes", "update": "updates",
+               "correction": "evidence for a correction"}
 
 
 def place_sources(site: Site, place: SitePlace) -> list[SourceGroup]:

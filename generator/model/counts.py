@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..schema.vocabularies import Participant, Programme
-from .site import Site, SitePlace
+from .site import Site, SitePlace, story_programme
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,12 @@ def places_of(stories: list[tuple[SitePlace, Any]]) -> list[SitePlace]:
     for place, _ in stories:
         seen.setdefault(place.slug, place)
     return list(seen.values())
+
+
+def places_told_for(site: Site, programme: str) -> list[SitePlace]:
+    """The places the report tells a story of for a programme's work: a story whose programme it is."""
+    return [place for place in site.places
+            if any(story_programme(place, story) == programme for story in place.stories)]
 
 
 def other_participants(programme: Programme, places: list[SitePlace]) -> list[Participant]:

@@ -11,7 +11,18 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..schema.place import DEFAULT_PUBLICATION, Link, Outcome, Place, Quote, Story, Update
+from ..schema.place import (
+    DEFAULT_PUBLICATION,
+    LEADERSHIP_FOR_CHANGE,
+    LOCAL_VISION,
+    Correction,
+    Link,
+    Outcome,
+    Place,
+    Quote,
+    Story,
+    Update,
+)
 from ..schema.vocabularies import (
     VOCABULARIES,
     Enabler,
@@ -58,6 +69,7 @@ class SitePlace(Place):
                 found.append(Citation(self, "quote", quote, publication_of(quote, story), story.source, story))
         found += [Citation(self, "outcome", item, publication_of(item), item.source) for item in self.outcomes]
         found += [Citation(self, "update", item, item.publication, item.source) for item in self.ordered_updates]
+        found += [Citation(self, "correction", item, publication_of(item), item.source) for item in self.corrections]
         return found
 
     @property
@@ -69,6 +81,26 @@ class SitePlace(Place):
     def from_report_only(self) -> bool:
         """Whether every fact and quote on the page comes from the 2015 report."""
         return all(citation.publication == DEFAULT_PUBLICATION for citation in self.citations)
+
+
+def story_programme(place: Place, story: Story) -> str | None:
+    """The programme whose work a story tells: its own, or the place's only programme."""
+    if story.programme is not None:
+        return story.programme
+    return place.programmes[0] if len(place.programmes) == 1 else None
+
+
+def programme_focus(place: Place, programme: str) -> str | None:
+    """The focus of the place's work in one of its programmes, or None where the report gives none.
+
+    A Local Vision place's ``focus`` is Appendix A's, the focus of its Local Vision project; a place in
+    no other programme has one focus for all its work. A Local Vision place's Leadership for Change
+    team has its own, ``leadership_for_change_focus``, where the report tells it."""
+    if programme == LOCAL_VISION or LOCAL_VISION not in place.programmes:
+        return place.focus
+    if programme == LEADERSHIP_FOR_CHANGE:
+        return place.leadership_for_change_focus
+    return None
 
 
 def place_url(place: SitePlace, site_url: str = "") -> str:
@@ -83,7 +115,7 @@ def attribution(quote: Quote) -> str:
     return ", ".join(part for part in (quote.speaker, quote.role, quote.organisation) if part)
 
 
-def publication_of(item: Story | Outcome | Quote, story: Story | None = None) -> str:
+def publication_of(item: Story | Outcome | Quote | Correction, story: Story | None = None) -> str:
     """The id of the publication an item comes from: its own, its story's, or the 2015 report."""
     if item.publication:
         return item.publication
@@ -98,7 +130,8 @@ class Citation:
 
     place: SitePlace | None
     kind: str
-    """`story`, `quote`, `outcome`, `update`, or `lesson quote` (a quote of the report's that belongs to no place)."""
+    """`story`, `quote`, `outcome`, `update`, `correction` (the evidence for one), or `lesson quote` (a quote
+    of the report's that belongs to no place)."""
     item: Any
     publication: str | None
     """The publication's id; None for an update whose source is a link."""
@@ -107,6 +140,8 @@ class Citation:
     """For a quote, the story it belongs to."""
     lesson: Lesson | None = None
     """For a lesson quote, its lesson."""
+    member: SteeringGroupMember | None = None
+    """For a correction to Appendix C, the Steering Group entry it corrects."""
 
     @property
     def link(self) -> Link | None:
@@ -178,6 +213,13 @@ def build_site(places: list[SitePlace], vocab: dict[str, dict[str, Any]]) -> Sit
         for quote in lesson.quotes:
             publication = publication_of(quote)
             citations[publication].append(Citation(None, "lesson quote", quote, publication, None, lesson=lesson))
+            if quote.work is not None and quote.work != publication:  # the work the report cites for it
+                citations[quote.work].append(Citation(None, "lesson quote", quote, quote.work, None, lesson=lesson))
+    for member in vocab.get("steering-group", {}).values():
+        for correction in member.corrections:
+            publication = publication_of(correction)
+            citations[publication].append(Citation(None, "correction", correction, publication, correction.source,
+                                                   member=member))
 
     publications: dict[str, Publication] = vocab["publications"]
     return Site(

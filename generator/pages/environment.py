@@ -16,7 +16,7 @@ import jinja2
 
 from ..map.config import map_config, programme_colour
 from ..model.page import Page
-from ..model.site import local_vision_number, publication_of
+from ..model.site import local_vision_number, programme_focus, publication_of
 from ..schema.files import SNIPPETS_FOLDER
 from ..schema.ids import identifier
 from ..schema.place import DEFAULT_PUBLICATION
@@ -133,7 +133,7 @@ def make_environment() -> jinja2.Environment:
     env.globals.update(url=_url, link=_link, external=_external, cite=_cite, section_title=_section_title,
                        publication_of=publication_of, default_publication=DEFAULT_PUBLICATION,
                        quote_anchor=quote_anchor, root=_root, programme_colour=_programme_colour,
-                       local_vision_number=local_vision_number,
+                       local_vision_number=local_vision_number, programme_focus=programme_focus,
                        place_map_config=_place_map_config)
     return env
 

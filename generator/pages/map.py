@@ -16,11 +16,12 @@ from ..model.site import Site
 from .environment import render_page, template_source
 
 
-def map_pages(site: Site, env: jinja2.Environment) -> list[Page]:
-    """The map page, places.geojson, the map script and the vendored Leaflet files."""
+def map_pages(site: Site, env: jinja2.Environment, *, site_url: str = "") -> list[Page]:
+    """The map page, places.geojson, the map script and the vendored Leaflet files. ``site_url`` is the
+    published address, when known: places.geojson then gives full page addresses."""
     return [
         render_page(env, "map.md.j2", "map/index.md", source=template_source("map.md.j2"), site=site,
                     **map_page_values(site)),
-        Page(GEOJSON, places_geojson(site)),
+        Page(GEOJSON, places_geojson(site, site_url)),
         *fixed_files(),
     ]

@@ -12,11 +12,12 @@ import jinja2
 
 from ..map.svg import preview
 from ..model.citations import place_publications, place_sources
+from ..model.counts import places_told_for
 from ..model.page import Page
 from ..model.related import related_places
 from ..model.site import Site, SitePlace, attribution, place_url
 from ..schema.files import PLACES_PATH
-from ..schema.place import DEFAULT_PUBLICATION, Link, Story
+from ..schema.place import DEFAULT_PUBLICATION, LEADERSHIP_FOR_CHANGE, LOCAL_VISION, Link, Story
 from ..schema.vocabularies import Lesson, Publication
 from ..text.escape import Md, yaml_escaped
 from .environment import render_page, template_source
@@ -48,8 +49,9 @@ def places_index(site: Site, env: jinja2.Environment) -> list[Page]:
     """The all-places page."""
     return [render_page(
         env, "places.md.j2", "places/index.md", site=site, source=template_source("places.md.j2"),
-        lv_count=len(site.places_by_programme.get("local-vision", [])),
-        lfc_count=len(site.places_by_programme.get("leadership-for-change", [])),
+        lv_count=len(site.places_by_programme.get(LOCAL_VISION, [])),
+        lfc_count=len(site.places_by_programme.get(LEADERSHIP_FOR_CHANGE, [])),
+        lfc_told=len(places_told_for(site, LEADERSHIP_FOR_CHANGE)),
     )]
 
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import Field, Strict
+from pydantic import Field, Strict, ValidationInfo, field_validator
 
 from .fields import Coordinate, HttpsUrl, Id, IsoDate, Line, LongLine, Name, StrictModel, Text
 
 DEFAULT_PUBLICATION = "revolution-2015"
 """The publication a story, quote or outcome comes from when it names none: the 2015 report."""
+LOCAL_VISION = "local-vision"
+LEADERSHIP_FOR_CHANGE = "leadership-for-change"
+"""The two programmes of the report's Appendix A whose places and teams it names."""
 
 
 def _publication(description: str) -> Any:
@@ -91,6 +94,12 @@ class Story(StrictModel):
         "ids that are also in the place's `enablers`. Leave out if none.",
         json_schema_extra={"vocabulary": "enablers"},
     )
+    programme: Id | None = Field(
+        default=None,
+        description="Only for a place in more than one programme, and then required: the programme whose "
+        "work the story tells, as the report says (an id from the place's `programmes`).",
+        json_schema_extra={"vocabulary": "programmes"},
+    )
 
 
 class Outcome(StrictModel):
@@ -128,12 +137,20 @@ class Update(StrictModel):
 
 
 class Correction(StrictModel):
-    """A slip in the report that this file corrects."""
+    """A slip in the report that this file corrects, with the evidence for the correction."""
 
     field: Line = Field(description="Which field holds the corrected text, e.g. `focus`.")
     report_says: LongLine = Field(description="The words as the report prints them.")
     corrected: LongLine = Field(description="The words as this file gives them.")
-    note: Text = Field(description="Why, in our own words.")
+    note: Text = Field(description="Why, in our own words: what the evidence shows.")
+    publication: Id | None = _publication(
+        f"The publication that is the evidence: an id from `site-data/publications.yaml`. Leave out when "
+        f"the report's own text is the evidence (`{DEFAULT_PUBLICATION}`)."
+    )
+    source: Id | None = _section(
+        "The section of that publication that is the evidence: an id from its `sections` in "
+        "`site-data/publications.yaml`, e.g. `appendix-b`. Required when the publication lists sections."
+    )
 
 
 class Place(StrictModel):
@@ -151,6 +168,11 @@ class Place(StrictModel):
     focus: LongLine = Field(
         description="What the work set out to do. For a Local Vision place, copy Appendix A exactly; "
         "otherwise a line in our own words from what the report says."
+    )
+    leadership_for_change_focus: LongLine | None = Field(
+        default=None,
+        description="Only for a place in both Local Vision and Leadership for Change: what its Leadership for "
+        "Change team worked on, in our own words from the report. Leave out where the report does not say.",
     )
     summary: Text = Field(description="Two or three sentences in our own words about the place's story.")
     region: Id = Field(
@@ -177,3 +199,29 @@ class Place(StrictModel):
         description="What happened after the report, each dated and with its source. Shown after the "
         "report's story, marked as not from the report.",
     )
+
+    @field_validator("leadership_for_change_focus")
+    @classmethod
+    def _team_focus_of_both(cls, value: str | None, info: ValidationInfo) -> str | None:
+        """A second focus only where `focus` is Appendix A's and the place also had a Leadership for Change team."""
+        programmes = info.data.get("programmes")
+        if value is not None and programmes is not None and not {LOCAL_VISION, LEADERSHIP_FOR_CHANGE} <= set(programmes):
+            raise ValueError("only a place in both `local-vision` and `leadership-for-change` has a second focus: "
+                             "for any other place, `focus` says it; remove this field")
+        return value
+
+    @field_validator("stories")
+    @classmethod
+    def _story_programmes(cls, stories: list[Story], info: ValidationInfo) -> list[Story]:
+        """In a place of several programmes each story names its programme, one of the place's."""
+        programmes = info.data.get("programmes")
+        if programmes is None:
+            return stories  # the programmes' own error is reported
+        for index, story in enumerate(stories):
+            if story.programme is None and len(programmes) > 1:
+                raise ValueError(f"stories[{index}] needs `programme`: this place took part in more than one "
+                                 f"programme, so say whose work the story tells ({', '.join(programmes)})")
+            if story.programme is not None and story.programme not in programmes:
+                raise ValueError(f"stories[{index}].programme is `{story.programme}`, which is not in the place's "
+                                 f"`programmes` ({', '.join(programmes)})")
+        return stories

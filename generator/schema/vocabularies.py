@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, Strict
+from pydantic import Field, Strict, field_validator
 
 from .fields import Colour, HttpsUrl, Id, IsoDate, Line, LongLine, Name, StrictModel, Text
 from .place import Correction, Quote
@@ -15,8 +15,11 @@ class LessonQuote(Quote):
     """A quote the report uses for a lesson without tying it to any place."""
 
     context: Text = Field(description="In our own words: who is speaking and why the report quotes them here.")
-    work: Line | None = Field(
-        default=None, description="The published work the report cites for the quote, if it cites one."
+    work: Id | None = Field(
+        default=None,
+        description="The published work the report cites for the quote, if it cites one: an id from "
+        "`site-data/publications.yaml`.",
+        json_schema_extra={"vocabulary": "publications"},
     )
 
 
@@ -85,6 +88,10 @@ class Section(StrictModel):
     )
 
 
+RESERVED_PUBLICATION_IDS = ("index", "corrections")
+"""Pages of the Sources section that are not a publication's: ``sources/<id>.md`` must not meet them."""
+
+
 class Publication(StrictModel):
     """A publication that facts, quotes and updates on the site come from."""
 
@@ -98,6 +105,17 @@ class Publication(StrictModel):
     sections: list[Section] = Field(
         default_factory=list, description="Its sections, in order, with page numbers where known."
     )
+    cited_in_report: Annotated[bool, Strict()] = Field(
+        default=False, description="`true` for a work that the 2015 report itself cites (in its text or footnotes)."
+    )
+
+    @field_validator("id")
+    @classmethod
+    def _not_a_page_of_the_section(cls, value: str) -> str:
+        if value in RESERVED_PUBLICATION_IDS:
+            raise ValueError(f"`{value}` is the name of a page of the Sources section (sources/{value}.md): "
+                             "choose another id")
+        return value
 
     def section(self, section_id: str) -> Section:
         return next(section for section in self.sections if section.id == section_id)

@@ -112,7 +112,7 @@ def _pages(place: Place) -> dict[str, str]:
     wanted = {"places/hostile.md", "places/index.md", f"regions/{place.region}.md",
               *(f"programmes/{p}.md" for p in place.programmes),
               *(f"themes/{t}.md" for t in place.themes), *(f"lessons/{s.lesson}.md" for s in place.stories),
-              "sources/index.md", "sources/uwe-local-vision-evaluation.md"}
+              "sources/index.md", "sources/uwe-local-vision-evaluation.md", "sources/corrections.md"}
     # Only the page builders that show a place's values: the whole site (map, data, schema, form)
     # would take several times as long per example and add nothing that the wanted pages do not have.
     pages = [*place_pages(site, ENV), *index_pages(site, ENV), *source_pages(site, ENV)]
@@ -123,12 +123,13 @@ URL = "https://example.org/a_(b)'*[c]?q=1&r=2"
 """An update's address with characters that Markdown reads as syntax: the page percent-encodes them."""
 
 SHAPE: dict[str, Any] = {
-    "programmes": ["leadership-for-change"], "region": REGION,
+    # Both programmes, so that the Leadership for Change team's own focus is fuzzed too.
+    "programmes": ["local-vision", "leadership-for-change"], "local_vision_number": 1, "region": REGION,
     "location": {"latitude": 51.5, "longitude": -0.12},
     "themes": [THEME], "enablers": [],
-    "stories": [{"lesson": LESSON, "quotes": [{}], "source": "light-bulb-moments"}],
+    "stories": [{"lesson": LESSON, "quotes": [{}], "source": "light-bulb-moments", "programme": "leadership-for-change"}],
     "outcomes": [{"source": "outcomes"}],
-    "corrections": [{}],
+    "corrections": [{"source": "appendix-a"}],
     "updates": [{"date": "2016", "publication": "uwe-local-vision-evaluation"},
                 {"date": "2017-03", "link": {"url": URL, "date": "2017"}}],
 }

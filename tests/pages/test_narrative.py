@@ -188,5 +188,11 @@ def test_appendix_c_shows_its_corrected_slip(built_site: Path) -> None:
     page = text(built_site, "report/appendices")
     for member in load_vocabulary("steering-group"):
         for correction in member.get("corrections", []):
-            assert f"The report says “{correction['report_says']}”; we give “{correction['corrected']}”" in page
+            assert f"The report prints “{correction['report_says']}”; we give “{correction['corrected']}”" in page
             assert collapse(correction["note"]) in page
+            # The evidence is named: the publication the correction cites (the report's own text otherwise).
+            evidence = {entry["id"]: entry for entry in load_vocabulary("publications")}[
+                correction.get("publication", "revolution-2015")]
+            assert f"Evidence: {'the report' + chr(39) + 's own text, in ' if 'publication' not in correction else ''}" \
+                   f"{evidence['title']}" in page
+    assert "Every correction this site makes, with its evidence: Corrections" in page

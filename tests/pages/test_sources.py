@@ -68,7 +68,7 @@ def _load(tmp_path: Path, text: str):
 
 # -- the vocabulary -------------------------------------------------------------------------------
 
-def test_the_publications_are_the_report_and_the_two_works_it_cites(report_text: str) -> None:
+def test_the_publications_are_the_report_the_works_it_cites_and_the_evidence_for_corrections(report_text: str) -> None:
     by_id = {entry["id"]: entry for entry in PUBLICATIONS}
     assert list(by_id)[0] == DEFAULT_PUBLICATION
     report = by_id[DEFAULT_PUBLICATION]
@@ -85,8 +85,19 @@ def test_the_publications_are_the_report_and_the_two_works_it_cites(report_text:
     evaluation = by_id["uwe-local-vision-evaluation"]
     assert f"*{evaluation['title']}*. {evaluation['author']}, October 2015." in report_text
     assert evaluation["date"] == "2015-10"
-    # No address is invented: the report gives none for any of the three.
-    assert all("url" not in entry for entry in PUBLICATIONS)
+    book = by_id["leadership-on-the-line"]  # footnote 4, exactly as the report prints it
+    assert f"<sup>4</sup> {book['author']}, *{book['title']}*. {book['date']}." in report_text
+    # The works the report cites are marked so, and no address is invented: the report gives none.
+    cited = [entry for entry in PUBLICATIONS if entry.get("cited_in_report")]
+    assert {entry["id"] for entry in cited} == {"revolution-2014", "uwe-local-vision-evaluation", "leadership-on-the-line"}
+    assert all("url" not in entry for entry in [report, *cited])
+    # The evidence for the Steering Group chair's name: the BBC News article the report's notes name.
+    (chair,) = [c for member in yaml.safe_load((REPO / "site-data" / "steering-group.yaml").read_text(encoding="utf-8"))
+                for c in member.get("corrections", [])]
+    article = by_id[chair["publication"]]
+    assert (article["title"], article["author"], article["date"], article["url"]) == (
+        "Pair to run Coventry City Council during chief exec search", "BBC News", "2023-01",
+        "https://www.bbc.co.uk/news/uk-england-coventry-warwickshire-64196993")
 
 
 # -- the migration --------------------------------------------------------------------------------
@@ -231,9 +242,10 @@ def test_the_publications_file_is_checked_too(tmp_path: Path) -> None:
     with pytest.raises(DataError) as caught:
         load_site(project.data_dir, display_root=project.root)
     problems = [str(p) for p in caught.value.problems]
-    assert any(p.startswith("site-data/publications.yaml:") and "[3].date: is in the future" in p for p in problems)
-    assert any("[3].url: must be a public `https://` address, found a `javascript:` address" in p for p in problems)
-    assert any(re.match(r"site-data/publications\.yaml:\d+:\d+: \[4\]\.sections\[1\]\.id: the section id `one` "
+    bad, twice = len(PUBLICATIONS), len(PUBLICATIONS) + 1  # the two entries added above
+    assert any(p.startswith("site-data/publications.yaml:") and f"[{bad}].date: is in the future" in p for p in problems)
+    assert any(f"[{bad}].url: must be a public `https://` address, found a `javascript:` address" in p for p in problems)
+    assert any(re.match(rf"site-data/publications\.yaml:\d+:\d+: \[{twice}\]\.sections\[1\]\.id: the section id `one` "
                         r"is used twice in `twice`", p) for p in problems), problems
 
 
@@ -283,9 +295,12 @@ def test_place_sources_are_grouped_by_publication(cited_site: Path) -> None:
     assert "the place's details" in text[report:evaluation]
     assert "stories, quotes, updates" in text[evaluation:link]
     assert 'href="../../sources/uwe-local-vision-evaluation/"' in sources
-    # A place that cites only the report still says so.
-    calderdale = (cited_site / "places" / "calderdale" / "index.html").read_text(encoding="utf-8")
-    assert "All facts and quotes on this page come from" in _text(calderdale)
+    # A place that cites only the report still says so, and says what is the site's own.
+    calderdale = " ".join(_text((cited_site / "places" / "calderdale" / "index.html").read_text(encoding="utf-8")).split())
+    assert "The place's details (its programmes, focus and Enablers), stories and quotes on this page come from " \
+           "The Revolution will be Improvised Part II" in calderdale
+    assert "The region and the marker's location are this site's own" in calderdale
+    assert "All facts and quotes on this page come from" not in calderdale
 
 
 def test_each_publication_has_a_page_listing_what_cites_it(cited_site: Path) -> None:

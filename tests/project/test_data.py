@@ -201,3 +201,66 @@ def test_the_steering_group_chairs_name_is_corrected_and_recorded(site, report_t
     for member in site.steering_group.values():  # every other name exactly as Appendix C prints it
         if not member.corrections:
             assert member.name in appendix_c, member.name
+
+
+def _words(place) -> str:
+    """A place's own words: focus, Leadership for Change focus, summary, stories and outcomes."""
+    parts = [place.focus, place.leadership_for_change_focus or "", place.summary,
+             *(s.text for s in place.stories), *(o.text for o in place.outcomes)]
+    return " ".join(" ".join(parts).split())
+
+
+def test_wordings_corrected_in_the_third_read_against_the_report(site, report_text) -> None:
+    """Issue 27: each overstatement or borrowed wording stays gone, and the report's own words that
+    the new wording follows are really in the report."""
+    report = normalise(report_text)
+    by_slug = {place.slug: place for place in site.places}
+    for slug, gone, reported in (
+        ("wirral", "started a food curriculum", "developing a skills-based food curriculum for schools"),
+        ("plymouth", "decisive", "was seen as being critical in bringing agencies together"),
+        ("plymouth", "admissions and led to a £460 million", "was seen as being critical"),
+        ("plymouth", "as a slogan without taking the time", "used Systems Leadership as a catchphrase"),
+        ("oxfordshire", "built joined-up local teams", "Developing integrated local teams"),
+        ("merton", "used Local Vision to pilot", "Create a pilot approach"),
+        ("cheshire-west-and-chester", "made streets and public spaces more attractive",
+         "centred on improving the built environment, including streets and public spaces, so that they were more attractive"),
+        ("calderdale", "beginning to raise the share", "starting to have an impact on the proportion"),
+        ("calderdale", "between head teachers and the Health and Wellbeing Board",
+         "between head teachers and the Health and Wellbeing Board"),
+        ("solihull", "get past", "we could ‘park’ the cynicism"),
+        ("wiltshire", "partners learned to collaborate", "feeling they were able to collaborate"),
+        ("dorset-bournemouth-and-poole", "more influence over results", "ended up feeling they had more control"),
+        ("croydon", "built on early intervention", "Working on early intervention"),
+    ):
+        assert gone not in _words(by_slug[slug]), (slug, gone)
+        assert normalise(reported) in report, reported
+    assert "in one quote" not in by_slug["telford-and-wrekin"].focus
+    about = collapse((REPO / "content" / "report" / "index.md").read_text(encoding="utf-8"))
+    for gone in ("did not manage to change at all", "Each place or team had the help of one or more",
+                 "the changes that matter most", "who would otherwise never meet"):
+        assert gone not in about, gone
+    assert "each supported by an Enabler" not in site.programmes["local-vision"].description
+
+
+def test_words_in_double_quotes_in_our_text_are_the_reports_own(site, report_text) -> None:
+    """Where a summary, story or outcome quotes the report inline, the words are the report's, verbatim."""
+    report = normalise(report_text).replace("‘", "'").replace("’", "'")
+    for place in site.places:
+        if all(publication_of(item) == DEFAULT_PUBLICATION for item in [*place.stories, *place.outcomes]):
+            for quoted in re.findall(r'"([^"]+)"', _words(place)):
+                assert quoted.replace("‘", "'").replace("’", "'") in report, (place.slug, quoted)
+
+
+def test_quotes_the_report_attributes_to_no_one_say_so(site, report_text) -> None:
+    """A quote the report gives without naming who said it is attributed in the honest form that
+    lessons.yaml uses: "(the report names no speaker)", after the context the report gives."""
+    by_slug = {place.slug: place for place in site.places}
+    unnamed = {"cornwall": ["giving us time to reflect and learn"],
+               "dudley": ["helped us have honest discussions"],
+               "gloucestershire": ["didn't know how to tackle the project", "too close to it",
+                                   "David and Holly were really helpful"]}
+    for slug, openings in unnamed.items():
+        for opening in openings:
+            (quote,) = [q for _, q in by_slug[slug].quotes if opening in q.text]
+            assert quote.speaker.endswith("(the report names no speaker)"), (slug, quote.speaker)
+            assert by_slug[slug].name.split(",")[0] in quote.speaker
