@@ -91,11 +91,11 @@ def check_location(path: str, data: dict[str, Any], node: Any) -> list[Problem]:
 
 
 def check_sources(path: str, data: dict[str, Any], node: Any, vocab: Vocabularies) -> list[Problem]:
-    """Each story, outcome and update names a section of its own publication (where it lists
-    sections), and each update has a source: a listed publication or a link."""
+    """Each story, outcome, update and correction names a section of its own publication (where it
+    lists sections), and each update has a source: a listed publication or a link."""
     found: list[Problem] = []
     publications = vocab.get("publications") or {}
-    for kind in ("stories", "outcomes", "updates"):
+    for kind in ("stories", "outcomes", "updates", "corrections"):
         items = data.get(kind)
         for i, item in enumerate(items if isinstance(items, list) else []):
             if not isinstance(item, dict):
@@ -111,6 +111,17 @@ def check_sources(path: str, data: dict[str, Any], node: Any, vocab: Vocabularie
             if is_id(publication) and publication in publications:  # else reported with the other ids
                 found += check_section(path, node, here, item, publications[publication], required=kind != "updates")
     return found
+
+
+def check_evidence(path: str, node: Any, here: tuple, correction: dict[str, Any], vocab: Vocabularies) -> list[Problem]:
+    """A correction's evidence: a section of its publication (required where that lists sections).
+    Its publication's id is checked with the other ids (:func:`check_ids`)."""
+    publication = correction.get("publication")
+    publication = DEFAULT_PUBLICATION if publication is None else publication
+    publications = vocab.get("publications") or {}
+    if is_id(publication) and publication in publications:
+        return check_section(path, node, here, correction, publications[publication], required=True)
+    return []
 
 
 def _update_source(path: str, node: Any, here: tuple, item: dict[str, Any]) -> Problem | None:

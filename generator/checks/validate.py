@@ -23,7 +23,7 @@ from ..schema.vocabularies import VOCABULARIES, all_sections
 from .files import check_data_folder, place_files, read_data_file
 from .problems import DataError, Problem
 from .report import Reporter
-from .rules import check_ids, check_place, check_unique, placeholder_message, placeholders
+from .rules import check_evidence, check_ids, check_place, check_unique, placeholder_message, placeholders
 from .schema_errors import validate_model
 from .schema_walk import field_name
 from .yaml_file import locate
@@ -60,19 +60,40 @@ def load_vocabularies(data_dir: Path, *, display_root: Path | None = None) -> Vo
 def _vocabularies(reporter: Reporter, data_dir: Path) -> Vocabularies:
     """Every vocabulary file by name, plus ``sections``: every publication's sections by id
     (for the JSON Schema's list; a section is checked against its own publication's)."""
-    vocab = {name: _vocabulary(reporter, data_dir / f"{name}.yaml", model) for name, model in VOCABULARIES.items()}
+    read = {name: _vocabulary(reporter, data_dir / f"{name}.yaml", model) for name, model in VOCABULARIES.items()}
+    vocab = {name: entries for name, (entries, _) in read.items()}
     if vocab["publications"] and DEFAULT_PUBLICATION not in vocab["publications"]:
         reporter.report(data_dir / "publications.yaml", 1, 1, "(file)",
                         f"the 2015 report, `{DEFAULT_PUBLICATION}`, must be listed: "
                         "stories, quotes and outcomes that name no publication come from it")
     vocab["sections"] = all_sections(vocab["publications"])
+    for name, (_, raw) in read.items():  # ids that one vocabulary's entries take from another
+        if raw is not None:
+            _vocabulary_references(reporter, data_dir / f"{name}.yaml", raw, VOCABULARIES[name], vocab)
     return vocab
 
 
-def _vocabulary(reporter: Reporter, path: Path, model: type[BaseModel]) -> dict[str, Any]:
+def _vocabulary_references(reporter: Reporter, path: Path, raw: tuple[list[Any], Node], model: type[BaseModel],
+                           vocab: Vocabularies) -> None:
+    """The ids a vocabulary's entries name from other vocabularies (a lesson quote's `work`, a
+    correction's publication) are listed there, and a correction's section is one of its publication's."""
+    entries, node = raw
+    for index, entry in enumerate(entries):
+        for found in check_ids(entry, vocab, model, (index,)):
+            reporter.offer(path, lambda found=found: (*locate(node, found.loc), field_name(found.loc), found.message(vocab)))
+        corrections = entry.get("corrections") if isinstance(entry, dict) else None
+        for position, correction in enumerate(corrections if isinstance(corrections, list) else []):
+            if isinstance(correction, dict):
+                for problem in check_evidence(reporter.display(path), node, (index, "corrections", position),
+                                              correction, vocab):
+                    reporter.offer(path, lambda p=problem: (p.line, p.column, p.field, p.message))
+
+
+def _vocabulary(reporter: Reporter, path: Path, model: type[BaseModel]) -> tuple[dict[str, Any], tuple[list[Any], Node] | None]:
+    """The vocabulary's valid entries by id, and what was read (its entries and node tree), if anything."""
     read = read_data_file(reporter, path, list)
     if read is None:
-        return {}
+        return {}, None
     entries, node = read
     result: dict[str, Any] = {}
     for index, entry in enumerate(entries):
@@ -91,7 +112,7 @@ def _vocabulary(reporter: Reporter, path: Path, model: type[BaseModel]) -> dict[
                                 f"the section id `{section.id}` is used twice in `{item.id}`")
             seen.add(section.id)
         result[item.id] = item
-    return result
+    return result, read
 
 
 @dataclass(frozen=True)

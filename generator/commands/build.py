@@ -110,19 +110,19 @@ def site_parts(site: Site, env: jinja2.Environment, *, site_url: str = "") -> li
                                 places=range(start, min(start + PLACES_PER_PART, count)))
               for start in range(0, count, PLACES_PER_PART)]
     return [  # the map first: its process spends a quarter of a second importing folium
-        functools.partial(_map_pages, site, env), *places, functools.partial(places_index, site, env),
+        functools.partial(_map_pages, site, env, site_url), *places, functools.partial(places_index, site, env),
         *(functools.partial(kind, site, env) for kind in INDEX_KINDS), functools.partial(source_pages, site, env),
         functools.partial(data_pages, site, env, site_url=site_url), functools.partial(home_snippets, site, env),
         functools.partial(narrative_snippets, site, env), functools.partial(contribute_pages, site, env),
     ]
 
 
-def _map_pages(site: Site, env: jinja2.Environment) -> list[Page]:
+def _map_pages(site: Site, env: jinja2.Environment, site_url: str = "") -> list[Page]:
     from ..pages.map import map_pages  # here, not at the top: folium takes a quarter of a second to
     # import, which validate, schema and new (the commands a contributor runs most) never need, and
     # which a build spends in the process that draws the map, beside the others' work
 
-    return map_pages(site, env)
+    return map_pages(site, env, site_url=site_url)
 
 
 def render_site(site: Site, env: jinja2.Environment | None = None, *, site_url: str = "") -> list[Page]:

@@ -63,3 +63,31 @@ def test_a_vocabulary_id_ending_in_a_line_break_is_refused(tmp_path: Path, vocab
     assert status == 1 and "Traceback" not in stderr
     assert f"site-data/{vocabulary}.yaml:{line_number}:7: [0].id: must be an id of lower-case letters" in stderr
     assert not (project.root / "site").exists()
+
+
+@pytest.mark.parametrize(("vocabulary", "find", "replace", "expected"), [
+    ("lessons", "      work: leadership-on-the-line", "      work: leadership-on-the-lines",
+     "[{index}].quotes[0].work: unknown publication `leadership-on-the-lines`; did you mean `leadership-on-the-line`?"),
+    ("steering-group", "      publication: bbc-coventry-chief-executive-2023", "      publication: bbc-coventry",
+     "[{index}].corrections[0].publication: unknown publication `bbc-coventry`"),
+    ("steering-group", "      publication: bbc-coventry-chief-executive-2023",
+     "      publication: revolution-2015\n      source: no-such-section",
+     "[{index}].corrections[0].source: "),
+])
+def test_ids_one_vocabulary_takes_from_another_are_checked(tmp_path: Path, vocabulary: str, find: str, replace: str,
+                                                           expected: str) -> None:
+    """A lesson quote's work and a Steering Group correction's evidence name publications: an unknown
+    one is a problem at its line, as in a place file, never a crash at build time."""
+    project = copy_project(tmp_path / "p")
+    path = project.data_dir / f"{vocabulary}.yaml"
+    text = path.read_text(encoding="utf-8")
+    if find not in text:
+        pytest.skip(f"site-data/{vocabulary}.yaml no longer holds `{find.strip()}`")
+    line = text[:text.index(find)].count("\n") + 1
+    index = sum(1 for row in text[:text.index(find)].splitlines() if row.startswith("- "))  - 1
+    path.write_text(text.replace(find, replace, 1), encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_site(project.data_dir, display_root=project.root)
+    shown = [str(problem) for problem in caught.value.problems]
+    prefix = f"site-data/{vocabulary}.yaml:{line + (expected.endswith('source: ')):d}:"
+    assert any(problem.startswith(prefix) and expected.format(index=index) in problem for problem in shown), shown
