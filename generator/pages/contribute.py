@@ -13,17 +13,22 @@ the guide explains them.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from html import escape
 from typing import Any
 
 import jinja2
+from confusable_homoglyphs import confusables
+from pydantic import TypeAdapter
 
 from ..model.page import Page
 from ..model.site import Site
 from ..schema.england import rings
+from ..schema.fields import _URL_SAFE_RE, HttpsUrl, IsoDate
 from ..schema.files import MODELINE, PLACES_PATH
 from ..schema.ids import SLUG_MAX_LENGTH, SLUG_PATTERN, SLUG_WORD
 from ..schema.json_schema import place_json_schema
@@ -31,7 +36,7 @@ from ..schema.place import Place
 from ..schema.vocabularies import VOCABULARIES
 from ..text.escape import Md
 from ..text.hidden import hidden_pattern_js
-from ..text.lookalikes import LETTER_CATEGORIES
+from ..text.lookalikes import LETTER_CATEGORIES, skeleton
 from .environment import render_page, template_source
 
 PAGE = "contribute/index.md"
@@ -68,12 +73,13 @@ def form_fields(site: Site) -> tuple[list[FormField], list[str]]:
 
 
 def _walk(schema: dict[str, Any], node: dict[str, Any], prefix: str, vocab: dict[str, dict[str, Any]],
-          fields: list[FormField], later: list[str]) -> None:
+          fields: list[FormField], later: list[str], group: str = "") -> None:
     required = set(node.get("required", []))
     for name, prop in node["properties"].items():
         path = f"{prefix}{name}"
         if "$ref" in prop:
-            _walk(schema, _resolve(schema, prop["$ref"]), f"{path}.", vocab, fields, later)
+            inner = _resolve(schema, prop["$ref"])
+            _walk(schema, inner, f"{path}.", vocab, fields, later, group=prop.get("title") or inner.get("title", name))
             continue
         if prop.get("type") == "array" and "$ref" in prop.get("items", {}):
             later.append(path)
@@ -82,12 +88,22 @@ def _walk(schema: dict[str, Any], node: dict[str, Any], prefix: str, vocab: dict
         spec = {**prop, **options[0]} if options else prop
         kind, ids = _kind(spec)
         names = next((vocab[v] for v in VOCABULARIES if v in vocab and ids and list(vocab[v]) == ids), {})
+        label = _label(spec.get("title", name))
         fields.append(FormField(
-            path=path, label=_label(spec.get("title", name)), description=spec.get("description", ""),
+            path=path, label=f"{group}: {label.lower()}" if group else label,
+            description=_help(spec.get("description", ""), kind),
             kind=kind, required=name in required, max_length=spec.get("maxLength"),
             minimum=spec.get("minimum"), maximum=spec.get("maximum"), min_items=spec.get("minItems", 0),
             options=[(key, getattr(names.get(key), "name", key)) for key in ids],
         ))
+
+
+def _help(description: str, kind: str) -> str:
+    """A field's description as the form's help: beside checkboxes and a list that show names, not
+    the ids of the YAML files (`…: ids from `site-data/themes.yaml`.` is left out)."""
+    if kind in ("choice", "choices"):
+        return re.sub(r"\s*:\s*(?:an )?ids? from `[^`]+`\.?\s*$", ".", description)
+    return description
 
 
 def _resolve(schema: dict[str, Any], ref: str) -> dict[str, Any]:
@@ -130,6 +146,32 @@ NUMBER_PROGRAMME = "local-vision"
 """The programme whose places have a number (``checks/rules.check_local_vision``)."""
 
 
+@functools.lru_cache(maxsize=1)
+def lookalike_table() -> dict[str, str]:
+    """:func:`text.lookalikes.skeleton` one character at a time, for the form's script: each character
+    whose skeleton is not simply its lower case (``toLowerCase`` in JavaScript), with that skeleton.
+    The script then makes a name's skeleton as validate does: NFKC, each character through this table
+    (or lower-cased), ``rn`` as ``m``, spaces collapsed. The characters that can differ are those of
+    Unicode's confusables data (which ``skeleton`` reads) and those whose case folding is not their
+    lower case (``ß`` → ``ss``); a character NFKC changes never reaches the table."""
+    candidates = {key for key in confusables.confusables_data if len(key) == 1}
+    candidates |= {chr(code) for code in range(0x110000) if chr(code).casefold() != chr(code).lower()}
+    candidates |= {chr(code) for code in range(0x20, 0x7F)}
+    table = {}
+    for char in sorted(candidates):
+        if char.isspace() or unicodedata.normalize("NFKC", char) != char:
+            continue
+        folded = skeleton(char)
+        if folded != char.lower():
+            table[char] = folded
+    return table
+
+
+def _json_pattern(kind: Any) -> str:
+    """The pattern of a field type's JSON Schema (the schema's, as editors check it)."""
+    return TypeAdapter(kind).json_schema()["pattern"]
+
+
 def form_rules() -> dict[str, Any]:
     """The rules the form shares with validate, as its script reads them (``rules.js``), each made from
     the definition validate uses: ``hidden``, a JavaScript pattern (``u`` flag) matching one character
@@ -137,7 +179,10 @@ def form_rules() -> dict[str, Any]:
     (``text.lookalikes.has_visible_letter``); ``slug``, :func:`schema.ids.slugify`'s word, length and
     the pattern a file name must match; ``number``, the Local Vision number's field, programme and
     range (the schema's); ``england``, the outline :func:`schema.england.in_england` tests, to 5
-    decimals (about a metre). tests/data/form-rules-config.json is a copy for the script's unit tests
+    decimals (about a metre); ``lookalike``, :func:`lookalike_table`, with which the script makes a
+    name's skeleton (``text.lookalikes``) to compare with the places' skeletons; ``date``, the ISO date
+    grammar of ``schema.fields.IsoDate`` (its JSON Schema pattern; the script adds the calendar and
+    today, as its validator does); ``url``, the pattern ``schema.fields.HttpsUrl`` checks. tests/data/form-rules-config.json is a copy for the script's unit tests
     (tests/schema/test_form_rules.py keeps it up to date)."""
     spec = next(s for s in Place.model_json_schema()["properties"][NUMBER_FIELD]["anyOf"] if s.get("type") == "integer")
     return {
@@ -147,6 +192,9 @@ def form_rules() -> dict[str, Any]:
         "number": {"field": NUMBER_FIELD, "programme": NUMBER_PROGRAMME,
                    "minimum": spec["minimum"], "maximum": spec["maximum"]},
         "england": [[[round(x, 5), round(y, 5)] for x, y in ring] for ring in rings()],
+        "lookalike": lookalike_table(),
+        "date": {"pattern": _json_pattern(IsoDate)},
+        "url": {"pattern": _URL_SAFE_RE.pattern, "maxLength": TypeAdapter(HttpsUrl).json_schema()["maxLength"]},
     }
 
 
@@ -160,6 +208,7 @@ def contribute_pages(site: Site, env: jinja2.Environment) -> list[Page]:
                     "minItems": f.min_items, "options": [key for key, _ in f.options]} for f in fields],
         "later": later,
         "places": {place.slug: place.name for place in site.places},
+        "names": {skeleton(place.name): place.name for place in site.places},
         "numbers": {str(place.local_vision_number): place.name for place in site.places if place.local_vision_number},
         "rules": form_rules(),
     }

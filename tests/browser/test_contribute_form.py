@@ -55,9 +55,14 @@ def test_a_newcomer_fills_in_the_form_and_its_file_passes_validate(page, site_ur
     assert not page.is_visible("#pf-location-latitude-error")
     page.get_by_label("Older people", exact=True).check()
     page.get_by_label("Obesity", exact=True).check()
+    # The Local Vision number is asked for only while Local Vision is ticked, and kept out of the file after.
+    assert not page.is_visible("#pf-local-vision-number")
+    page.get_by_label("Local Vision", exact=True).check()
     _fill(page, {"#pf-local-vision-number": "7"})
-    assert "Only Local Vision places" in page.inner_text("#pf-local-vision-number-error")
-    _fill(page, {"#pf-local-vision-number": ""})
+    assert "local_vision_number: 7" in page.inner_text("#place-form-yaml")
+    page.get_by_label("Local Vision", exact=True).uncheck()
+    assert not page.is_visible("#pf-local-vision-number")
+    assert "local_vision_number" not in page.inner_text("#place-form-yaml")
 
     text = page.inner_text("#place-form-yaml")
     link = urlsplit(_open_link(page))
@@ -146,7 +151,6 @@ def test_names_and_numbers_already_taken_and_files_too_long_for_a_link(page, sit
     assert numbered["name"] in page.inner_text("#pf-local-vision-number-error")
     # A valid file too long for GitHub's address limit: the link opens the page empty, and says why.
     page.get_by_label("Local Vision", exact=True).uncheck()
-    page.fill("#pf-local-vision-number", "")
     page.get_by_label("Leadership for Change").check()
     page.fill("#pf-name", "Little Snoring")
     page.fill("#pf-focus", "A focus.")
@@ -160,6 +164,35 @@ def test_names_and_numbers_already_taken_and_files_too_long_for_a_link(page, sit
     assert "value=" not in link and link.endswith("filename=site-data/places/little-snoring.yaml")
     page.click("#place-form-open")
     assert "too long to pass in a link" in page.inner_text("#place-form-status")
+
+
+@pytest.mark.browser
+def test_look_alike_names_the_status_line_and_the_labels(page, site_url: str) -> None:
+    """The form refuses a name validate would find the same as a place's (generator/text/lookalikes.py,
+    through the table form_rules sends), and takes one that only an object's look-up would have
+    found (`Constructor`); its status line follows the problems; the location's fields are named as
+    the location's; beside names it speaks of names, not of the YAML files' ids."""
+    page.goto(site_url + "contribute/")
+    york = next(place for place in load_places().values() if "o" in place["name"])
+    disguised = york["name"].replace("o", "\u043e", 1)  # a Cyrillic o
+    _fill(page, {"#pf-name": disguised})
+    assert f"“{york['name']}” is already on the site" in page.inner_text("#pf-name-error")
+    _fill(page, {"#pf-name": "Constructor"})
+    assert not page.is_visible("#pf-name-error")
+    page.click("#place-form-open")
+    assert "The form has problems" in page.inner_text("#place-form-status")
+    page.get_by_label("Leadership for Change").check()
+    _fill(page, {"#pf-focus": "A focus.", "#pf-summary": "A summary.", "#pf-location-label": "Fakenham",
+                 "#pf-location-latitude": "52.8302", "#pf-location-longitude": "0.8485"})
+    page.select_option("#pf-region", label="East of England")
+    page.get_by_label("Older people", exact=True).check()
+    assert "No problems left" in page.inner_text("#place-form-status")
+    assert page.get_attribute("#place-form-open", "data-ready") == "true"
+    for path, label in (("location-label", "Location: label"), ("location-latitude", "Location: latitude")):
+        assert page.inner_text(f'label[for="pf-{path}"]').startswith(label)
+    for field in ("programmes", "themes", "enablers", "region"):
+        assert "site-data/" not in page.inner_text(f"#pf-{field}-help") and " id" not in page.inner_text(f"#pf-{field}-help")
+    assert page.console_errors == []
 
 
 @pytest.mark.browser

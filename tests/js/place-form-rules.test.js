@@ -125,3 +125,42 @@ test("a point is only placed once both numbers are fine", () => {
   assert.equal(errors["location.latitude"], "");
   assert.match(errors["location.longitude"], /degrees/);
 });
+
+for (const c of CASES.lookalikes.cases) {
+  test("names " + label(c.a) + " and " + label(c.b) + (c.same ? " look the same" : " differ"), () => {
+    assert.equal(rules.skeleton(c.a, R) === rules.skeleton(c.b, R), c.same);
+  });
+}
+
+test("a name that looks like a place's is refused, by the places' skeletons the page gives", () => {
+  const ctx = { rules: R, places: { york: "York" }, numbers: {}, names: { [rules.skeleton("York", R)]: "York" } };
+  assert.match(rules.checkField(ctx, NAME, "Y\u043erk", {}), /“York” is already on the site, and this name looks the same/);
+  assert.match(rules.checkField(ctx, NAME, "YORK", {}), /“York” is already on the site/);
+  assert.equal(rules.checkField(ctx, NAME, "Constructor", {}), "");
+  assert.equal(rules.checkField(ctx, NAME, "__proto__", {}), "");
+  assert.equal(rules.checkField(ctx, NAME, "Yorkshire", {}), "");
+});
+
+for (const c of CASES.dates.cases) {
+  test("date " + label(c.text) + (c.refused ? " is refused: " + c.refused : " is accepted"), () => {
+    const message = rules.checkDate(c.text, R, "2026-06-15");
+    const refused = message === "" ? "" : /future/.test(message) ? "future" : /calendar/.test(message) ? "calendar" : "format";
+    assert.equal(refused, c.refused, message);
+  });
+}
+
+test("today and the days after it", () => {
+  assert.equal(rules.checkDate("2026-06-15", R, "2026-06-15"), "");
+  assert.equal(rules.checkDate("2026-06", R, "2026-06-15"), "");
+  assert.equal(rules.checkDate("2026", R, "2026-06-15"), "");
+  assert.match(rules.checkDate("2026-06-16", R, "2026-06-15"), /future/);
+  assert.match(rules.checkDate("2026-07", R, "2026-06-15"), /future/);
+  assert.match(rules.checkDate("2027", R, "2026-06-15"), /future/);
+  assert.match(rules.isoToday(new Date(2016, 4, 2)), /^2016-05-02$/);
+});
+
+for (const c of CASES.urls.cases) {
+  test("address " + label(c.text) + (c.accepted ? " is accepted" : " is refused"), () => {
+    assert.equal(rules.checkUrl(c.text, R) === "", c.accepted, rules.checkUrl(c.text, R));
+  });
+}

@@ -27,6 +27,7 @@
 
   function read(form, field) {
     var element = box(form, field.path);
+    if (element.hidden) return field.kind === "choices" ? [] : "";  // a field not asked for (the number without Local Vision)
     if (field.kind === "choices") {
       return Array.prototype.map.call(element.querySelectorAll("input:checked"), function (i) { return i.value; });
     }
@@ -74,12 +75,25 @@
     }
   }
 
+  /** The Local Vision number is asked for only when Local Vision is ticked. */
+  function showNumber(state) {
+    var number = state.ctx.rules.number, form = state.page.form;
+    var ticked = form.querySelector('input[name="programmes"][value="' + number.programme + '"]');
+    var container = box(form, number.field);
+    if (container && ticked) container.hidden = !ticked.checked;
+  }
+
   function update(state) {
     var values = {};
+    showNumber(state);
     state.config.fields.forEach(function (field) { values[field.path] = read(state.page.form, field); });
     var valid = showProblems(state, rules.checkAll(state.ctx, state.config.fields, values));
+    var was = state.current && state.current.valid;
     state.current = { slug: rules.slugify(values.name || "", state.ctx.rules), yaml: yaml.placeFile(state.config, values), valid: valid };
     showLink(state, valid);
+    // The status line follows the form: once the problems it spoke of are fixed, it says so.
+    if (valid && !was && state.showAll) state.page.status.textContent = "No problems left: the file below is ready to open on GitHub.";
+    if (!valid && was && state.showAll) state.page.status.textContent = "The form has problems again: they are listed below.";
   }
 
   function onOpen(state, event) {
@@ -156,7 +170,7 @@
     var config = JSON.parse(form.getAttribute("data-config"));
     var state = {
       config: config, page: elements(form), touched: {}, showAll: false, current: null,
-      ctx: { rules: rules.compile(config.rules), places: config.places, numbers: config.numbers },
+      ctx: { rules: rules.compile(config.rules), places: config.places, numbers: config.numbers, names: config.names },
     };
     listen(state);
     update(state);

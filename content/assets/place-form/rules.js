@@ -17,7 +17,52 @@
       slugLength: rules.slug.maxLength,
       number: rules.number,
       england: rules.england,
+      lookalike: rules.lookalike,
+      date: new RegExp(rules.date.pattern),
+      url: new RegExp(rules.url.pattern),
+      urlLength: rules.url.maxLength,
     };
+  }
+
+  /** A name's skeleton, as text.lookalikes.skeleton makes it: names with the same skeleton look the
+   *  same (case, spacing and look-alike letters aside: a Cyrillic о is an o). The page's table gives
+   *  each character whose skeleton is not its lower case. */
+  function skeleton(name, r) {
+    var out = "";
+    for (var ch of name.normalize("NFKC")) out += has(r.lookalike, ch) ? r.lookalike[ch] : ch.toLowerCase();
+    return out.replace(/rn/g, "m").split(/\s+/).filter(Boolean).join(" ");
+  }
+
+  /** Today's date as validate's computer sees it (local time), `YYYY-MM-DD`. */
+  function isoToday(now) {
+    var d = now || new Date();
+    return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map(function (n, i) {
+      return ("000" + n).slice(i ? -2 : -4);
+    }).join("-");
+  }
+
+  /** A date's problem as schema.fields.IsoDate gives it ("" if none): the grammar from the page,
+   *  then the calendar, then today (the first day of a year or month must not be after it). */
+  function checkDate(value, r, today) {
+    if (!r.date.test(value)) return "Write the date as YYYY, YYYY-MM or YYYY-MM-DD, such as 2015-11.";
+    var parts = value.split("-").map(Number), y = parts[0];
+    var m = parts.length > 1 ? parts[1] : 1, d = parts.length > 2 ? parts[2] : 1;
+    var day = new Date(Date.UTC(2000, 0, 1));
+    day.setUTCFullYear(y, m - 1, d);
+    if (y < 1 || day.getUTCFullYear() !== y || day.getUTCMonth() !== m - 1 || day.getUTCDate() !== d) {
+      return "This is not a date in the calendar.";
+    }
+    var first = ("000" + y).slice(-4) + "-" + ("0" + m).slice(-2) + "-" + ("0" + d).slice(-2);
+    return first > (today || isoToday()) ? "This is in the future: only what has already happened, or been published, has a date." : "";
+  }
+
+  /** A web address's problem as schema.fields.HttpsUrl gives it ("" if none). */
+  function checkUrl(value, r) {
+    var scheme = value.indexOf(":") >= 0 ? value.split(":")[0].toLowerCase() : "";
+    if (scheme !== "https") return "Give a public address starting with https://" + (scheme ? ", not " + scheme + ":." : ".");
+    if (value.length > r.urlLength) return "At most " + r.urlLength + " characters; this has " + value.length + ".";
+    if (!r.url.test(value)) return "A plain web address only: no spaces, quotes, <, >, backslashes or letters outside ASCII (percent-encode them).";
+    return "";
   }
 
   /** A name's file name stem, as schema.slugify makes it: `Adur & Worthing` → `adur-and-worthing`. */
@@ -84,6 +129,10 @@
     var slug = slugify(value, ctx.rules);
     if (!ctx.rules.slugPattern.test(slug)) return "The name needs at least one letter a–z or digit, for its file name.";
     if (has(ctx.places, slug)) return "“" + ctx.places[slug] + "” is already on the site: correct its page instead (the link at its foot).";
+    var same = skeleton(value, ctx.rules);
+    if (ctx.names && has(ctx.names, same)) {
+      return "“" + ctx.names[same] + "” is already on the site, and this name looks the same: correct that page instead (the link at its foot).";
+    }
     return "";
   }
 
@@ -145,6 +194,7 @@
 
   api.rules = {
     compile: compile, slugify: slugify, hiddenCharacter: hiddenCharacter, wholeNumber: wholeNumber,
+    skeleton: skeleton, checkDate: checkDate, checkUrl: checkUrl, isoToday: isoToday,
     inEngland: inEngland, placeOfPoint: placeOfPoint, checkField: checkField, checkAll: checkAll,
   };
 })(typeof module == "object" ? module.exports : (window.PlaceFormParts = window.PlaceFormParts || {}));
