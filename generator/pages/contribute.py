@@ -3,12 +3,12 @@ account and no git.
 
 Its fields, descriptions, limits and allowed values all come from the JSON Schema that
 ``schema/json_schema.py`` makes from ``schema.place.Place`` and the vocabularies, so the form follows
-any change there. The page's scripts (``content/assets/place-form/``: ``rules.js``, ``yaml.js``,
+any change there. The page's scripts (``content/assets/place-form/``: ``rules.js``, ``yaml.js``, ``groups.js``,
 ``form.js``) check what a browser can (required fields, allowed values, lengths, hidden characters,
 England's outline, a name or number already taken), show the YAML file they make, and open GitHub's
 new-file page with it. The rules they share with ``python -m generator validate`` reach them as data,
-from :func:`form_rules`. Lists of sets (stories, outcomes, corrections) are left to the pull request:
-the guide explains them.
+from :func:`form_rules`. The lists of sets (stories and their quotes, outcomes, corrections, updates
+and their link) are repeatable groups that ``groups.js`` makes from :func:`form_lists`.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from ..schema.fields import _URL_SAFE_RE, HttpsUrl, IsoDate
 from ..schema.files import MODELINE, PLACES_PATH
 from ..schema.ids import SLUG_MAX_LENGTH, SLUG_PATTERN, SLUG_WORD
 from ..schema.json_schema import place_json_schema
-from ..schema.place import Place
+from ..schema.place import DEFAULT_PUBLICATION, Place
 from ..schema.vocabularies import VOCABULARIES
 from ..text.escape import Md
 from ..text.hidden import hidden_pattern_js
@@ -98,11 +98,89 @@ def _walk(schema: dict[str, Any], node: dict[str, Any], prefix: str, vocab: dict
         ))
 
 
+FORM_LABELS = {"url": "Address (https://…)", "report_says": "The report says"}
+"""Labels the schema's titles do not give well."""
+LIST_NOUNS = {"stories": "story", "quotes": "quote", "outcomes": "outcome", "corrections": "correction", "updates": "update"}
+"""What one entry of each list of sets is called in the form's buttons and headings."""
+
+
+def form_lists(site: Site) -> list[dict[str, Any]]:
+    """The lists of sets of a place file (stories with their quotes, outcomes, corrections, updates
+    with their link), for the form's script to make repeatable groups of: each with its ``members``
+    in the schema's order, a field (``kind`` as :class:`FormField`'s, ``date``, ``url``, or
+    ``section``: a section of the publication chosen beside it), a list (``list``) or a set of fields
+    (``set``). Their fields' names in the form are their paths in the file: ``stories.0.quotes.1.text``."""
+    vocab = site.vocabularies()
+    schema = place_json_schema(vocab)
+    return [_list_spec(schema, name, prop, vocab) for name, prop in schema["properties"].items()
+            if prop.get("type") == "array" and "$ref" in prop.get("items", {})]
+
+
+def _list_spec(schema: dict[str, Any], name: str, prop: dict[str, Any], vocab: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    return {"key": name, "kind": "list", "label": prop.get("title", name), "noun": LIST_NOUNS.get(name, "entry"),
+            "description": _help(prop.get("description", ""), "list"),
+            "members": _members(schema, _resolve(schema, prop["items"]["$ref"]), vocab)}
+
+
+def _members(schema: dict[str, Any], node: dict[str, Any], vocab: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    required = set(node.get("required", []))
+    members: list[dict[str, Any]] = []
+    for name, prop in node["properties"].items():
+        options = [item for item in prop.get("anyOf", []) if item.get("type") != "null"]
+        spec = {**prop, **options[0]} if options else prop
+        if spec.get("type") == "array" and "$ref" in spec.get("items", {}):
+            members.append(_list_spec(schema, name, spec, vocab))
+        elif "$ref" in spec:
+            inner = _resolve(schema, spec["$ref"])
+            members.append({"key": name, "kind": "set", "label": spec.get("title") or inner.get("title", name),
+                            "description": _help(prop.get("description", ""), "set"), "required": name in required,
+                            "members": _members(schema, inner, vocab)})
+        else:
+            members.append(_member_field(name, spec, name in required, vocab))
+    _choose_publication(members)
+    return members
+
+
+def _choose_publication(members: list[dict[str, Any]]) -> None:
+    """What an entry's `publication` offers when none is chosen: an update without one gives its
+    `link` instead; a quote without one is from its story's; anything else is from the 2015 report,
+    which the form chooses at first (as validate reads an entry that names none)."""
+    for member in members:
+        if member["key"] == "publication" and member["kind"] == "choice":
+            if any(other["kind"] == "set" for other in members):
+                member["empty"] = "None of these: a web page (its link below)"
+            elif not any(other["key"] == "source" for other in members):
+                member["empty"] = "The same as its story's"
+            else:
+                member["default"] = DEFAULT_PUBLICATION
+
+
+def _member_field(name: str, spec: dict[str, Any], required: bool, vocab: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    kind, ids = _kind(spec)
+    if spec.get("pattern") == _json_pattern(IsoDate):
+        kind = "date"
+    elif spec.get("pattern", "").startswith("^https://"):
+        kind = "url"
+    elif "sections" in vocab and ids == list(vocab["sections"]):
+        kind, ids = "section", []  # the chosen publication's sections (the config's `sections`)
+    names = next((vocab[v] for v in VOCABULARIES if v in vocab and ids and list(vocab[v]) == ids), {})
+    return {"key": name, "kind": kind, "label": FORM_LABELS.get(name, _label(spec.get("title", name))), "required": required,
+            "description": _help(spec.get("description", ""), kind), "maxLength": spec.get("maxLength"),
+            "options": [[key, _entry_name(names.get(key), key)] for key in ids]}
+
+
+def _entry_name(entry: Any, key: str) -> str:
+    """A vocabulary entry's name as the form shows it: a publication by its short name."""
+    return getattr(entry, "short", None) or getattr(entry, "name", None) or key
+
+
 def _help(description: str, kind: str) -> str:
     """A field's description as the form's help: beside checkboxes and a list that show names, not
     the ids of the YAML files (`…: ids from `site-data/themes.yaml`.` is left out)."""
-    if kind in ("choice", "choices"):
-        return re.sub(r"\s*:\s*(?:an )?ids? from `[^`]+`\.?\s*$", ".", description)
+    if kind in ("choice", "choices", "section"):
+        description = re.sub(r"\s*:\s*(?:an )?ids? (?:that are also in the place's `enablers`|from [^.]*?`[^`]+`(?: in `[^`]+`)?)", "",
+                             description)
+        return re.sub(r"\s*\(`[a-z0-9-]+`\)|,? e\.g\. `[a-z0-9-]+`", "", description)
     return description
 
 
@@ -206,7 +284,10 @@ def contribute_pages(site: Site, env: jinja2.Environment) -> list[Page]:
         "fields": [{"path": f.path, "label": f.label, "kind": f.kind, "required": f.required,
                     "maxLength": f.max_length, "minimum": f.minimum, "maximum": f.maximum,
                     "minItems": f.min_items, "options": [key for key, _ in f.options]} for f in fields],
-        "later": later,
+        "lists": form_lists(site),
+        "sections": {key: [[section.id, section.title] for section in publication.sections]
+                     for key, publication in site.vocabularies()["publications"].items()},
+        "defaultPublication": DEFAULT_PUBLICATION,
         "places": {place.slug: place.name for place in site.places},
         "names": {skeleton(place.name): place.name for place in site.places},
         "numbers": {str(place.local_vision_number): place.name for place in site.places if place.local_vision_number},

@@ -210,7 +210,8 @@ def test_the_form_s_files_load_only_on_its_page(page, site_url: str) -> None:
     page.goto(site_url + "contribute/")
     assert page.get_attribute("#place-form", "data-ready") == "true"  # set up by the page's load event
     fetched = [url.removeprefix(site_url) for url in requests if "/assets/place-form" in url]
-    assert fetched == ["assets/place-form/rules.js", "assets/place-form/yaml.js", "assets/place-form/form.js"]
+    assert fetched == ["assets/place-form/rules.js", "assets/place-form/yaml.js", "assets/place-form/groups.js",
+                       "assets/place-form/form.js"]
     assert page.console_errors == []
 
 
@@ -225,4 +226,69 @@ def test_the_form_works_when_instant_navigation_brings_its_page(page, instant_ur
     assert page.evaluate("() => window.notReloaded") is True  # swapped in, not loaded
     _fill(page, {"#pf-name": "Little Snoring"})
     assert 'name: "Little Snoring"' in page.inner_text("#place-form-yaml")
+    assert page.console_errors == []
+
+
+def _basic_place(page) -> None:
+    _fill(page, {"#pf-name": "Little Snoring"})
+    page.get_by_label("Leadership for Change").check()
+    _fill(page, {"#pf-focus": "Helping older people stay well at home.", "#pf-summary": "A summary in our own words.",
+                 "#pf-location-label": "Fakenham", "#pf-location-latitude": "52.8302", "#pf-location-longitude": "0.8485"})
+    page.select_option("#pf-region", label="East of England")
+    page.get_by_label("Older people", exact=True).check()
+
+
+@pytest.mark.browser
+def test_the_form_writes_the_whole_file_stories_quotes_outcomes_and_updates(page, site_url: str, tmp_path: Path) -> None:
+    """Repeatable groups made from the schema, added with the keyboard: a story with a quote, an
+    outcome from another publication, an update with a link. Each field's name is its path in the
+    file; what the form makes passes validate; a reload keeps it all; a removed entry goes."""
+    page.goto(site_url + "contribute/")
+    _basic_place(page)
+    page.focus('[data-add="stories"]')
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.name") == "stories.0.lesson"  # focus moves to the new story
+    assert "Story 1 added." in page.inner_text("#place-form-status")
+    lesson = next(iter(yaml.safe_load((Path(__file__).parents[2] / "site-data" / "lessons.yaml").read_text(encoding="utf-8"))))
+    page.select_option('[name="stories.0.lesson"]', lesson["id"])
+    _fill(page, {'[name="stories.0.title"]': "A story title", '[name="stories.0.text"]': "The story in our own words."})
+    assert page.input_value('[name="stories.0.publication"]') == "revolution-2015"  # the 2015 report, at first
+    sections = page.eval_on_selector('[name="stories.0.source"]', "s => [...s.options].map(o => o.value).filter(Boolean)")
+    page.select_option('[name="stories.0.source"]', sections[1])
+    page.click('[data-add="stories.0.quotes"]')
+    _fill(page, {'[name="stories.0.quotes.0.text"]': "Words exactly as printed.", '[name="stories.0.quotes.0.speaker"]': "A participant"})
+    page.click('[data-add="outcomes"]')
+    _fill(page, {'[name="outcomes.0.text"]': "An outcome in our own words."})
+    page.select_option('[name="outcomes.0.publication"]', "uwe-local-vision-evaluation")
+    assert not page.is_visible('[name="outcomes.0.source"]')  # the evaluation lists no sections
+    page.click('[data-add="updates"]')
+    assert page.is_visible('[name="updates.0.link.url"]')  # no publication chosen: a link is asked for
+    _fill(page, {'[name="updates.0.date"]': "2016-13", '[name="updates.0.title"]': "What happened next",
+                 '[name="updates.0.text"]': "It went on.", '[name="updates.0.link.url"]': "javascript:alert(1)",
+                 '[name="updates.0.link.title"]': "A page", '[name="updates.0.link.publisher"]': "A council",
+                 '[name="updates.0.link.date"]': "2016-05-20"})
+    assert "not a date in the calendar" in page.inner_text("#pf-updates-0-date-error")
+    assert "https://" in page.inner_text("#pf-updates-0-link-url-error")
+    _fill(page, {'[name="updates.0.date"]': "2016-05", '[name="updates.0.link.url"]': "https://example.org/news"})
+    assert page.get_attribute("#place-form-open", "data-ready") == "true"
+
+    text = page.inner_text("#place-form-yaml")
+    data = yaml.safe_load(text)
+    (story,) = data["stories"]
+    assert story["lesson"] == lesson["id"] and story["source"] == sections[1] and story["publication"] == "revolution-2015"
+    assert story["quotes"] == [{"text": "Words exactly as printed.", "speaker": "A participant"}]
+    assert data["outcomes"] == [{"text": "An outcome in our own words.", "publication": "uwe-local-vision-evaluation"}]
+    assert data["updates"][0]["link"]["url"] == "https://example.org/news" and data["updates"][0]["date"] == "2016-05"
+    result = _validate(tmp_path, "little-snoring.yaml", text)
+    assert result.returncode == 0, result.stderr
+    query = parse_qs(urlsplit(_open_link(page)).query)
+    assert query["value"] == [text]
+
+    page.reload()  # nothing is lost
+    page.wait_for_function("document.getElementById('place-form').dataset.ready")
+    assert page.inner_text("#place-form-yaml") == text
+    assert page.input_value('[name="stories.0.quotes.0.speaker"]') == "A participant"
+    page.click('[data-remove="outcomes.0"]')
+    assert page.evaluate("document.activeElement.getAttribute('data-add')") == "outcomes"
+    assert "outcomes: []" in page.inner_text("#place-form-yaml")
     assert page.console_errors == []

@@ -112,6 +112,7 @@
   }
 
   function checkEmpty(ctx, field, values) {
+    if (field.kind === "section") return "Choose the section of the publication it comes from.";
     if (field.path === ctx.rules.number.field && isNumbered(ctx, values)) {
       return "A Local Vision place needs its number from Appendix A.";
     }
@@ -120,7 +121,8 @@
   }
 
   function checkChoice(field, value) {
-    var unknown = [].concat(value).filter(function (v) { return field.options.indexOf(v) < 0; });
+    var ids = field.options.map(function (o) { return Array.isArray(o) ? o[0] : o; });
+    var unknown = [].concat(value).filter(function (v) { return ids.indexOf(v) < 0; });
     return unknown.length ? "Not an allowed value: " + unknown.join(", ") + "." : "";
   }
 
@@ -167,6 +169,9 @@
   function checkField(ctx, field, value, values) {
     if (field.kind === "choices" ? value.length === 0 : value === "") return checkEmpty(ctx, field, values);
     if (field.kind === "choices" || field.kind === "choice") return checkChoice(field, value);
+    if (field.kind === "section") return "";  // the page offers only the chosen publication's sections
+    if (field.kind === "date") return checkText(ctx, field, value) || checkDate(value, ctx.rules);
+    if (field.kind === "url") return checkText(ctx, field, value) || checkUrl(value, ctx.rules);
     if (field.kind === "line" || field.kind === "text") return checkText(ctx, field, value);
     if (field.kind === "integer") return checkInteger(ctx, field, value, values);
     return checkDegrees(field, value);
@@ -184,6 +189,41 @@
     errors["location.latitude"] = "This point (" + lat + ", " + lon + ") is not in England." + hint;
   }
 
+  /** The spec of a list's field from its path in the file: `stories.0.quotes.1.text` → the quotes'
+   *  `text` (lists: the page's config.lists, from the schema). */
+  function specOf(lists, path) {
+    var found = null, pool = lists;
+    path.split(".").filter(function (part) { return !/^[0-9]+$/.test(part); }).forEach(function (key) {
+      found = pool && pool.filter(function (spec) { return spec.key === key; })[0];
+      pool = found && found.members;
+    });
+    return found;
+  }
+
+  /** Where a field of the lists is, in words: `stories.0.quotes.1.speaker` → "Story 1, quote 2: Speaker". */
+  function describePath(lists, path) {
+    var parts = path.split("."), words = [], pool = lists, spec = null;
+    parts.forEach(function (part) {
+      if (/^[0-9]+$/.test(part)) { words.push(spec.noun + " " + (Number(part) + 1)); return; }
+      spec = pool.filter(function (s) { return s.key === part; })[0];
+      pool = spec.members || [];
+      if (spec.kind === "set") words.push(spec.label.toLowerCase());
+    });
+    var where = words.join(", ");
+    return where.charAt(0).toUpperCase() + where.slice(1) + ": " + spec.label;
+  }
+
+  /** Every problem of the lists' fields (values: those asked for, by path). */
+  function checkLists(ctx, lists, values) {
+    var errors = {};
+    Object.keys(values).forEach(function (path) {
+      var spec = specOf(lists, path);
+      if (spec) errors[path] = checkField(ctx, { path: path, kind: spec.kind, required: spec.required, label: spec.label,
+        maxLength: spec.maxLength, options: spec.options || [] }, values[path], values);
+    });
+    return errors;
+  }
+
   /** Every field's problem by its path ("" for none). */
   function checkAll(ctx, fields, values) {
     var errors = {};
@@ -195,6 +235,7 @@
   api.rules = {
     compile: compile, slugify: slugify, hiddenCharacter: hiddenCharacter, wholeNumber: wholeNumber,
     skeleton: skeleton, checkDate: checkDate, checkUrl: checkUrl, isoToday: isoToday,
+    specOf: specOf, describePath: describePath, checkLists: checkLists,
     inEngland: inEngland, placeOfPoint: placeOfPoint, checkField: checkField, checkAll: checkAll,
   };
 })(typeof module == "object" ? module.exports : (window.PlaceFormParts = window.PlaceFormParts || {}));
