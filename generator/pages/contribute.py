@@ -181,6 +181,8 @@ def _help(description: str, kind: str) -> str:
         description = re.sub(r"\s*:\s*(?:an )?ids? (?:that are also in the place's `enablers`|from [^.]*?`[^`]+`(?: in `[^`]+`)?)", "",
                              description)
         return re.sub(r"\s*\(`[a-z0-9-]+`\)|,? e\.g\. `[a-z0-9-]+`", "", description)
+    if kind == "date":  # the form writes the quotes YAML needs: the contributor types the date alone
+        return description.replace(", in quotes:", ", such as").replace('`"', "`").replace('"`', "`")
     return description
 
 

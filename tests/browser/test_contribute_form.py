@@ -292,3 +292,20 @@ def test_the_form_writes_the_whole_file_stories_quotes_outcomes_and_updates(page
     assert page.evaluate("document.activeElement.getAttribute('data-add')") == "outcomes"
     assert "outcomes: []" in page.inner_text("#place-form-yaml")
     assert page.console_errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_groups_pass_axe_in_both_palettes(new_page, site_url: str, scheme: str) -> None:
+    """axe-core on the form with a story, a quote, an outcome and an update open, their problems shown."""
+    page = new_page(viewport={"width": 375, "height": 800}, color_scheme=scheme)
+    page.goto(site_url + "contribute/")
+    for button in ('[data-add="stories"]', '[data-add="stories.0.quotes"]', '[data-add="outcomes"]', '[data-add="updates"]'):
+        page.click(button)
+    page.click("#place-form-open")  # every problem shown
+    page.add_script_tag(path=str(Path(__file__).parents[2] / "node_modules" / "axe-core" / "axe.min.js"))
+    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    bad = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]}"
+           for v in results["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == []
+    assert page.console_errors == []

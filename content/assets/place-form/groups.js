@@ -73,7 +73,7 @@
   function list(spec, path, state, depth) {
     var counts = state.lists.counts, values = state.lists.values;
     var box = make("fieldset", { class: "place-form__list", "data-list": path });
-    box.appendChild(make(depth ? "legend" : "legend", { class: depth ? "" : "place-form__list-heading" }, spec.label));
+    box.appendChild(make("legend", { class: depth ? "place-form__list-name" : "place-form__list-heading" }, spec.label));
     box.appendChild(help(spec.description, idOf(path) + "-help"));
     for (var i = 0; i < (counts[path] || 0); i++) {
       var at = path + "." + i, name = capital(spec.noun) + " " + (i + 1);
@@ -82,7 +82,7 @@
       members(spec.members, at, state, depth + 1).forEach(function (m) { item.appendChild(m); });
       item.appendChild(make("button", { type: "button", class: "md-button", "data-remove": at }, "Remove " + spec.noun + " " + (i + 1)));
     }
-    box.appendChild(make("button", { type: "button", class: "md-button", "data-add": path }, "Add " + (counts[path] ? "another " : "a ") + spec.noun));
+    box.appendChild(make("button", { type: "button", class: "md-button", "data-add": path }, "Add " + (counts[path] ? "another " : /^[aeiou]/.test(spec.noun) ? "an " : "a ") + spec.noun));
     return box;
   }
 
