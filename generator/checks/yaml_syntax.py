@@ -135,12 +135,26 @@ def _indentation(lines: list[str], index: int) -> tuple[int, int, str]:
             "expected a field (`name: value`) here, found a list entry (`- `): a list goes under a field with "
             "nothing after its colon, such as `themes:` on its own line, indented by two spaces more than it"
         )
+    elif _field_column(lines[above]) != above_indent and indent != _field_column(lines[above]):
+        # the line above is a list entry: its fields start after its `- `, not at the dash
+        column = _field_column(lines[above])
+        message = (
+            f"this line is indented by {_spaces(indent)}, but the fields of the list entry on line {above + 1} start "
+            f"after its `- `, in column {column + 1}: fields of the same entry must start in the same column: "
+            f"indent this line by {_spaces(column)}"
+        )
     else:
         message = (
             f"this line is indented by {_spaces(indent)} and line {above + 1} above it by {_spaces(above_indent)}: "
             "fields of the same set must start in the same column, and a field's own fields two spaces further in"
         )
     return index + 1, indent + 1, f"not valid YAML: {message}"
+
+
+def _field_column(line: str) -> int:
+    """Where a line's field starts: after its indentation and any `- ` of a list entry (0-based)."""
+    match = re.match(r"^((?: *- +)*)? *", line)
+    return match.end() if match else 0
 
 
 def _spaces(count: int) -> str:
