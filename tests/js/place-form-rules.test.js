@@ -164,3 +164,24 @@ for (const c of CASES.urls.cases) {
     assert.equal(rules.checkUrl(c.text, R) === "", c.accepted, rules.checkUrl(c.text, R));
   });
 }
+
+test("the lists' fields: each checked by its kind, a story's Enablers among the place's", () => {
+  const lists = [{ key: "stories", kind: "list", noun: "story", members: [
+    { key: "title", kind: "line", required: true, label: "Title" },
+    { key: "enablers", kind: "choices", required: false, label: "Enablers", options: [["a", "A"], ["b", "B"]] },
+    { key: "quotes", kind: "list", noun: "quote", members: [{ key: "speaker", kind: "line", required: true, label: "Speaker" }] }] },
+    { key: "updates", kind: "list", noun: "update", members: [
+      { key: "date", kind: "date", required: true, label: "Date" },
+      { key: "link", kind: "set", label: "Link", members: [{ key: "url", kind: "url", required: true, label: "Address" }] }] }];
+  const errors = rules.checkLists(CTX, lists, {
+    "stories.0.title": "", "stories.0.enablers": ["a", "b"], "stories.0.quotes.0.speaker": "Tab\there",
+    "updates.0.date": "2999", "updates.0.link.url": "http://example.org/",
+  }, { enablers: ["a"] });
+  assert.equal(errors["stories.0.title"], "This is required.");
+  assert.match(errors["stories.0.enablers"], /Tick b among the place's Enablers/);
+  assert.match(errors["stories.0.quotes.0.speaker"], /one line/);
+  assert.match(errors["updates.0.date"], /future/);
+  assert.match(errors["updates.0.link.url"], /https:\/\//);
+  assert.equal(rules.describePath(lists, "stories.0.quotes.1.speaker"), "Story 1, quote 2: Speaker");
+  assert.equal(rules.describePath(lists, "updates.2.link.url"), "Update 3, link: Address");
+});

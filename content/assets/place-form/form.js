@@ -120,7 +120,7 @@
     state.config.fields.forEach(function (field) { values[field.path] = read(state.page.form, field); });
     var listValues = groups.read(state);
     var errors = rules.checkAll(state.ctx, state.config.fields, values);
-    var listErrors = rules.checkLists(state.ctx, state.config.lists, listValues);
+    var listErrors = rules.checkLists(state.ctx, state.config.lists, listValues, values);
     Object.keys(listErrors).forEach(function (path) { errors[path] = listErrors[path]; });
     var valid = showProblems(state, errors, listValues);
     var was = state.current && state.current.valid;

@@ -213,13 +213,20 @@
     return where.charAt(0).toUpperCase() + where.slice(1) + ": " + spec.label;
   }
 
-  /** Every problem of the lists' fields (values: those asked for, by path). */
-  function checkLists(ctx, lists, values) {
+  /** Every problem of the lists' fields (values: those asked for, by path). A story's Enablers must
+   *  be among the place's own (placeValues.enablers), as checks/rules.check_story_enablers wants. */
+  function checkLists(ctx, lists, values, placeValues) {
     var errors = {};
     Object.keys(values).forEach(function (path) {
       var spec = specOf(lists, path);
-      if (spec) errors[path] = checkField(ctx, { path: path, kind: spec.kind, required: spec.required, label: spec.label,
+      if (!spec) return;
+      errors[path] = checkField(ctx, { path: path, kind: spec.kind, required: spec.required, label: spec.label,
         maxLength: spec.maxLength, options: spec.options || [] }, values[path], values);
+      var own = placeValues && placeValues.enablers;
+      if (!errors[path] && spec.key === "enablers" && Array.isArray(own)) {
+        var missing = values[path].filter(function (id) { return own.indexOf(id) < 0; });
+        if (missing.length) errors[path] = "Tick " + missing.join(", ") + " among the place's Enablers above too, or untick it here.";
+      }
     });
     return errors;
   }
