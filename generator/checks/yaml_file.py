@@ -101,11 +101,14 @@ def read_yaml(path: Path) -> tuple[Any, Node | None]:
 
 
 def _parse(text: str) -> None:
-    """Parse ``text`` as :func:`read_yaml` does, for the syntax errors below the first."""
+    """Parse ``text`` as :func:`read_yaml` does, for the syntax errors below the first (a problem
+    other than a syntax error ends the search: the first error is what the contributor fixes first)."""
     loader = _Loader(text)
     try:
         _check_events(text)
         loader.get_single_node()
+    except YamlFileError:
+        return
     finally:
         loader.dispose()
 
