@@ -63,7 +63,7 @@ class FormField:
 
 
 def form_fields(site: Site) -> tuple[list[FormField], list[str]]:
-    """The form's fields in the schema's order, and the names of the lists it leaves to the pull request."""
+    """The form's fields in the schema's order, and the names of the lists of sets (made by :func:`form_lists`)."""
     vocab = site.vocabularies()
     schema = place_json_schema(vocab)
     fields: list[FormField] = []
@@ -279,7 +279,7 @@ def form_rules() -> dict[str, Any]:
 
 
 def contribute_pages(site: Site, env: jinja2.Environment) -> list[Page]:
-    fields, later = form_fields(site)
+    fields, _ = form_fields(site)
     config = {
         "modeline": MODELINE,
         "folder": PLACES_PATH,
@@ -297,4 +297,4 @@ def contribute_pages(site: Site, env: jinja2.Environment) -> list[Page]:
     }
     env.filters.setdefault("code_spans", code_spans)
     return [render_page(env, "contribute.md.j2", PAGE, source=template_source("contribute.md.j2"),
-                        fields=fields, later=later, config=Md(escape(script_json(config))))]
+                        fields=fields, config=Md(escape(script_json(config))))]

@@ -162,6 +162,8 @@ def test_names_and_numbers_already_taken_and_files_too_long_for_a_link(page, sit
     page.get_by_label("Prevention", exact=True).check()
     link = _open_link(page)
     assert "value=" not in link and link.endswith("filename=site-data/places/little-snoring.yaml")
+    assert page.is_visible("#place-form-long")  # said before anyone clicks, with the way round it
+    assert "Copy or download the file" in page.inner_text("#place-form-long")
     page.click("#place-form-open")
     assert "too long to pass in a link" in page.inner_text("#place-form-status")
 
