@@ -69,6 +69,17 @@ def load_vocabulary(name: str) -> list[dict]:
     return yaml.load((DATA / f"{name}.yaml").read_text(encoding="utf-8"), Loader=_LOADER)  # noqa: S506 (a safe loader)
 
 
+def other_participants(programme: dict, places: dict[str, dict]) -> list[str]:
+    """The names of a programme's other participants (programmes.yaml) that the page should list: those
+    without a place file in the programme. A participant that gains one (a contributor adds
+    ``norwich.yaml``) is shown with the places instead. Names match as the reader would read them: case,
+    spacing and `&` for `and` aside."""
+    def key(name: str) -> str:
+        return " ".join(name.replace("&", "and").casefold().split())
+    with_page = {key(place["name"]) for place in places.values() if programme["id"] in place["programmes"]}
+    return [entry["name"] for entry in programme.get("other_participants", []) if key(entry["name"]) not in with_page]
+
+
 def collapse(value: str) -> str:
     return " ".join(value.split())
 

@@ -93,6 +93,7 @@
   var FORM_SCRIPTS = [
     "assets/place-form/rules.js",
     "assets/place-form/yaml.js",
+    "assets/place-form/groups.js",
     "assets/place-form/form.js",
   ];
   var loading = false, loadingForm = false;

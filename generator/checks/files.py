@@ -74,8 +74,8 @@ def read_data_file(reporter: Reporter, path: Path, kind: type) -> tuple[Any, Nod
     try:
         data, node = read_yaml(path)
     except YamlFileError as exc:
-        where = exc.located
-        reporter.report(path, where.line, where.column, field_name(where.loc) if where.loc else "(file)", where.message)
+        for where in (exc.located, *exc.further):
+            reporter.report(path, where.line, where.column, field_name(where.loc) if where.loc else "(file)", where.message)
         return None
     except OSError as exc:
         reporter.report(path, 1, 1, "(file)", f"cannot be read: {exc.strerror}")

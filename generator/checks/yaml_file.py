@@ -29,7 +29,7 @@ from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, Sc
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..text.hidden import find_hidden, hidden_message
-from .yaml_syntax import explain
+from .yaml_syntax import explain, further_errors
 
 MAX_FILE_BYTES = 256 * 1024
 """A place file larger than this is refused: the longest real one is under 16 KB."""
@@ -48,8 +48,9 @@ class Located:
 
 
 class YamlFileError(Exception):
-    def __init__(self, located: Located) -> None:
+    def __init__(self, located: Located, further: tuple[Located, ...] = ()) -> None:
         self.located = located
+        self.further = further  # more syntax errors below the first, where the parser could go on
         super().__init__(located.message)
 
 
@@ -89,12 +90,27 @@ def read_yaml(path: Path) -> tuple[Any, Node | None]:
     except RecursionError:  # MAX_DEPTH keeps this from happening; kept as a last line of defence
         raise YamlFileError(Located(1, 1, "the data is nested too deeply")) from None
     except yaml.MarkedYAMLError as exc:
-        raise YamlFileError(Located(*explain(exc, text))) from None
+        first = explain(exc, text)
+        further = tuple(Located(*error) for error in further_errors(text, first, _parse))
+        raise YamlFileError(Located(*first), further) from None
     except yaml.YAMLError as exc:
         raise YamlFileError(Located(1, 1, f"not valid YAML: {type(exc).__name__}")) from None
     finally:
         loader.dispose()
     return data, node
+
+
+def _parse(text: str) -> None:
+    """Parse ``text`` as :func:`read_yaml` does, for the syntax errors below the first (a problem
+    other than a syntax error ends the search: the first error is what the contributor fixes first)."""
+    loader = _Loader(text)
+    try:
+        _check_events(text)
+        loader.get_single_node()
+    except YamlFileError:
+        return
+    finally:
+        loader.dispose()
 
 
 _KINDS = ((stat.S_ISLNK, "a symbolic link"), (stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"),

@@ -10,6 +10,7 @@ and told as what was expected, what was found and what to do. Anything else keep
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import yaml
 
@@ -71,6 +72,35 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
         return _indentation(lines, mark.line if mark else 0)
     message = " ".join(part for part in (context, problem) if part)
     return at(mark, message)
+
+
+MAX_FURTHER = 9
+"""How many syntax errors after the first one are looked for in a file."""
+
+
+def further_errors(text: str, first: tuple[int, int, str], parse: Callable[[str], object]) -> list[tuple[int, int, str]]:
+    """The syntax errors after the first, where the parser allows: the line of each error found is
+    blanked (the lines keep their numbers) and the text parsed again with ``parse``, until it parses
+    or :data:`MAX_FURTHER` more are found. Each lies below the one before it; an indentation error on
+    the line right after a blanked one is left out (it is often only the blanking's consequence)."""
+    lines = text.split("\n")
+    found: list[tuple[int, int, str]] = []
+    last = first[0]
+    while len(found) < MAX_FURTHER and 0 < last <= len(lines):
+        lines[last - 1] = ""
+        try:
+            parse("\n".join(lines))
+            return found
+        except yaml.MarkedYAMLError as exc:
+            error = explain(exc, "\n".join(lines))
+        except (yaml.YAMLError, RecursionError):
+            return found
+        if error[0] <= last:  # no further on: the parser cannot go past this point
+            return found
+        if error[0] > last + 1 or "indented" not in error[2]:
+            found.append(error)
+        last = error[0]
+    return found
 
 
 def _data_line_before(lines: list[str], index: int) -> int | None:
@@ -135,12 +165,26 @@ def _indentation(lines: list[str], index: int) -> tuple[int, int, str]:
             "expected a field (`name: value`) here, found a list entry (`- `): a list goes under a field with "
             "nothing after its colon, such as `themes:` on its own line, indented by two spaces more than it"
         )
+    elif _field_column(lines[above]) != above_indent and indent != _field_column(lines[above]):
+        # the line above is a list entry: its fields start after its `- `, not at the dash
+        column = _field_column(lines[above])
+        message = (
+            f"this line is indented by {_spaces(indent)}, but the fields of the list entry on line {above + 1} start "
+            f"after its `- `, in column {column + 1}: fields of the same entry must start in the same column: "
+            f"indent this line by {_spaces(column)}"
+        )
     else:
         message = (
             f"this line is indented by {_spaces(indent)} and line {above + 1} above it by {_spaces(above_indent)}: "
             "fields of the same set must start in the same column, and a field's own fields two spaces further in"
         )
     return index + 1, indent + 1, f"not valid YAML: {message}"
+
+
+def _field_column(line: str) -> int:
+    """Where a line's field starts: after its indentation and any `- ` of a list entry (0-based)."""
+    match = re.match(r"^((?: *- +)*)? *", line)
+    return match.end() if match else 0
 
 
 def _spaces(count: int) -> str:

@@ -26,7 +26,7 @@ from ..checks.validate import load_vocabularies
 from ..schema.fields import Line, vocabulary_of
 from ..schema.files import MODELINE, PLACEHOLDER, PLACES_FOLDER
 from ..schema.ids import is_id, slugify
-from ..schema.place import Place
+from ..schema.place import DEFAULT_PUBLICATION, Place
 from .project import Project
 
 _WIDTH = 100
@@ -73,8 +73,10 @@ def skeleton(name: str, vocab: Mapping[str, Mapping[str, Any]]) -> str:
         MODELINE,
         "#",
         "# One place of 'The Revolution will be Improvised Part II' (2015). Every fact and quote must come",
-        "# from the report; everything else is written in our own words. The guide is CONTRIBUTING.md and",
-        f"# a finished example is site-data/places/{_EXAMPLE_FILE}.",
+        "# from a named publication: the 2015 report, or another listed in site-data/publications.yaml.",
+        "# Each story, outcome and update says which (`publication:`; a story or outcome that names none is",
+        "# read as the 2015 report) and where in it (`source:`, its section). Everything else is written in",
+        f"# our own words. The guide is CONTRIBUTING.md and a finished example is site-data/places/{_EXAMPLE_FILE}.",
         "#",
         f"# Replace every {PLACEHOLDER}, then check the file:   python -m generator validate",
         "# Lines starting with # are notes for you; they never appear on the site. You may delete them.",
@@ -91,8 +93,19 @@ def _fields(model: type[BaseModel], vocab: Mapping[str, Mapping[str, Any]], *, i
         if not indent:
             lines.append("")
         lines += _comment(_notes(field, vocab), indent)
-        lines += _value(key, field, vocab, indent=indent, example=example, given=(values or {}).get(key))
+        given = (values or {}).get(key)
+        if given is None and _from_the_report_at_first(model, key):
+            given = DEFAULT_PUBLICATION
+        lines += _value(key, field, vocab, indent=indent, example=example, given=given)
     return lines
+
+
+def _from_the_report_at_first(model: type[BaseModel], key: str) -> bool:
+    """A story's or outcome's `publication` starts as the 2015 report (what validate reads when it
+    names none), written out so that the contributor sees it and changes it for another publication.
+    A quote takes its story's, and an update names a publication or gives a link: theirs start empty."""
+    fields = model.model_fields
+    return key in fields and vocabulary_of(fields[key]) == "publications" and "source" in fields and "link" not in fields
 
 
 def _notes(field: FieldInfo, vocab: Mapping[str, Mapping[str, Any]]) -> list[str]:

@@ -107,8 +107,9 @@ Colour = Annotated[str, Strict(), Field(pattern=r"^#[0-9a-f]{6}$"), AfterValidat
 
 
 _DATE_RE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
-DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
-"""For editors (the JSON Schema); :func:`_check_date` also checks the calendar (no 30 February)."""
+DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+"""The grammar, for editors (the JSON Schema) and the contribute form; :func:`_check_date` then checks
+the calendar (no month 00 or 13, no 30 February) and today."""
 
 
 def _check_date(value: str) -> str:
@@ -127,7 +128,14 @@ def _check_date(value: str) -> str:
     return value
 
 
-_URL_SAFE_RE = re.compile(r"https://[A-Za-z0-9.-]+(?::(?P<port>[0-9]+))?(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?")
+_PORT = r"(?:[1-9][0-9]{0,3}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])"
+"""A port: 1 to 65535 in ASCII digits, with no leading zero."""
+_URL_REST = r"(?:[/?#][A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*)?"
+URL_PATTERN = rf"^https://[A-Za-z0-9.-]+(?::{_PORT})?{_URL_REST}$"
+"""The whole rule for a plain ``https:`` address, in syntax Python and JavaScript read alike: the
+contribute form checks addresses with it (``pages/contribute.form_rules``), :func:`_check_url` too."""
+_URL_SAFE_RE = re.compile(URL_PATTERN.removeprefix("^").removesuffix("$"))
+_ANY_PORT_RE = re.compile(rf"https://[A-Za-z0-9.-]+:(?P<port>[0-9]+){_URL_REST}")
 
 
 def _check_url(value: str) -> str:
@@ -137,13 +145,14 @@ def _check_url(value: str) -> str:
     if scheme != "https":
         found = f"a `{scheme}:` address" if scheme else "no `https://` at its start"
         raise ValueError(f"must be a public `https://` address, found {found}")
-    match = _URL_SAFE_RE.fullmatch(value)
-    if not match:
-        raise ValueError("must be a plain web address: no spaces, quotes, `<`, `>`, backslashes or letters "
-                         "outside ASCII (percent-encode them)")
-    if match["port"] is not None and not (len(match["port"]) <= 5 and 1 <= int(match["port"]) <= 65535):
-        raise ValueError(f"has the port {match['port']}: a port is a number from 1 to 65535 (most addresses have none)")
-    return value
+    if _URL_SAFE_RE.fullmatch(value):
+        return value
+    port = _ANY_PORT_RE.fullmatch(value)
+    if port:
+        raise ValueError(f"has the port {port['port']}: a port is a number from 1 to 65535 with no leading zero "
+                         "(most addresses have none)")
+    raise ValueError("must be a plain web address: no spaces, quotes, `<`, `>`, backslashes or letters "
+                     "outside ASCII (percent-encode them)")
 
 
 IsoDate = Annotated[str, Strict(), Field(max_length=10, json_schema_extra={"pattern": DATE_PATTERN}), AfterValidator(_check_date)]

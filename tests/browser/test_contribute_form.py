@@ -55,9 +55,14 @@ def test_a_newcomer_fills_in_the_form_and_its_file_passes_validate(page, site_ur
     assert not page.is_visible("#pf-location-latitude-error")
     page.get_by_label("Older people", exact=True).check()
     page.get_by_label("Obesity", exact=True).check()
+    # The Local Vision number is asked for only while Local Vision is ticked, and kept out of the file after.
+    assert not page.is_visible("#pf-local-vision-number")
+    page.get_by_label("Local Vision", exact=True).check()
     _fill(page, {"#pf-local-vision-number": "7"})
-    assert "Only Local Vision places" in page.inner_text("#pf-local-vision-number-error")
-    _fill(page, {"#pf-local-vision-number": ""})
+    assert "local_vision_number: 7" in page.inner_text("#place-form-yaml")
+    page.get_by_label("Local Vision", exact=True).uncheck()
+    assert not page.is_visible("#pf-local-vision-number")
+    assert "local_vision_number" not in page.inner_text("#place-form-yaml")
 
     text = page.inner_text("#place-form-yaml")
     link = urlsplit(_open_link(page))
@@ -146,7 +151,6 @@ def test_names_and_numbers_already_taken_and_files_too_long_for_a_link(page, sit
     assert numbered["name"] in page.inner_text("#pf-local-vision-number-error")
     # A valid file too long for GitHub's address limit: the link opens the page empty, and says why.
     page.get_by_label("Local Vision", exact=True).uncheck()
-    page.fill("#pf-local-vision-number", "")
     page.get_by_label("Leadership for Change").check()
     page.fill("#pf-name", "Little Snoring")
     page.fill("#pf-focus", "A focus.")
@@ -158,8 +162,39 @@ def test_names_and_numbers_already_taken_and_files_too_long_for_a_link(page, sit
     page.get_by_label("Prevention", exact=True).check()
     link = _open_link(page)
     assert "value=" not in link and link.endswith("filename=site-data/places/little-snoring.yaml")
+    assert page.is_visible("#place-form-long")  # said before anyone clicks, with the way round it
+    assert "Copy or download the file" in page.inner_text("#place-form-long")
     page.click("#place-form-open")
     assert "too long to pass in a link" in page.inner_text("#place-form-status")
+
+
+@pytest.mark.browser
+def test_look_alike_names_the_status_line_and_the_labels(page, site_url: str) -> None:
+    """The form refuses a name validate would find the same as a place's (generator/text/lookalikes.py,
+    through the table form_rules sends), and takes one that only an object's look-up would have
+    found (`Constructor`); its status line follows the problems; the location's fields are named as
+    the location's; beside names it speaks of names, not of the YAML files' ids."""
+    page.goto(site_url + "contribute/")
+    york = next(place for place in load_places().values() if "o" in place["name"])
+    disguised = york["name"].replace("o", "\u043e", 1)  # a Cyrillic o
+    _fill(page, {"#pf-name": disguised})
+    assert f"“{york['name']}” is already on the site" in page.inner_text("#pf-name-error")
+    _fill(page, {"#pf-name": "Constructor"})
+    assert not page.is_visible("#pf-name-error")
+    page.click("#place-form-open")
+    assert "The form has problems" in page.inner_text("#place-form-status")
+    page.get_by_label("Leadership for Change").check()
+    _fill(page, {"#pf-focus": "A focus.", "#pf-summary": "A summary.", "#pf-location-label": "Fakenham",
+                 "#pf-location-latitude": "52.8302", "#pf-location-longitude": "0.8485"})
+    page.select_option("#pf-region", label="East of England")
+    page.get_by_label("Older people", exact=True).check()
+    assert "No problems left" in page.inner_text("#place-form-status")
+    assert page.get_attribute("#place-form-open", "data-ready") == "true"
+    for path, label in (("location-label", "Location: label"), ("location-latitude", "Location: latitude")):
+        assert page.inner_text(f'label[for="pf-{path}"]').startswith(label)
+    for field in ("programmes", "themes", "enablers", "region"):
+        assert "site-data/" not in page.inner_text(f"#pf-{field}-help") and " id" not in page.inner_text(f"#pf-{field}-help")
+    assert page.console_errors == []
 
 
 @pytest.mark.browser
@@ -177,7 +212,8 @@ def test_the_form_s_files_load_only_on_its_page(page, site_url: str) -> None:
     page.goto(site_url + "contribute/")
     assert page.get_attribute("#place-form", "data-ready") == "true"  # set up by the page's load event
     fetched = [url.removeprefix(site_url) for url in requests if "/assets/place-form" in url]
-    assert fetched == ["assets/place-form/rules.js", "assets/place-form/yaml.js", "assets/place-form/form.js"]
+    assert fetched == ["assets/place-form/rules.js", "assets/place-form/yaml.js", "assets/place-form/groups.js",
+                       "assets/place-form/form.js"]
     assert page.console_errors == []
 
 
@@ -192,4 +228,86 @@ def test_the_form_works_when_instant_navigation_brings_its_page(page, instant_ur
     assert page.evaluate("() => window.notReloaded") is True  # swapped in, not loaded
     _fill(page, {"#pf-name": "Little Snoring"})
     assert 'name: "Little Snoring"' in page.inner_text("#place-form-yaml")
+    assert page.console_errors == []
+
+
+def _basic_place(page) -> None:
+    _fill(page, {"#pf-name": "Little Snoring"})
+    page.get_by_label("Leadership for Change").check()
+    _fill(page, {"#pf-focus": "Helping older people stay well at home.", "#pf-summary": "A summary in our own words.",
+                 "#pf-location-label": "Fakenham", "#pf-location-latitude": "52.8302", "#pf-location-longitude": "0.8485"})
+    page.select_option("#pf-region", label="East of England")
+    page.get_by_label("Older people", exact=True).check()
+
+
+@pytest.mark.browser
+def test_the_form_writes_the_whole_file_stories_quotes_outcomes_and_updates(page, site_url: str, tmp_path: Path) -> None:
+    """Repeatable groups made from the schema, added with the keyboard: a story with a quote, an
+    outcome from another publication, an update with a link. Each field's name is its path in the
+    file; what the form makes passes validate; a reload keeps it all; a removed entry goes."""
+    page.goto(site_url + "contribute/")
+    _basic_place(page)
+    page.focus('[data-add="stories"]')
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.name") == "stories.0.lesson"  # focus moves to the new story
+    assert "Story 1 added." in page.inner_text("#place-form-status")
+    lesson = next(iter(yaml.safe_load((Path(__file__).parents[2] / "site-data" / "lessons.yaml").read_text(encoding="utf-8"))))
+    page.select_option('[name="stories.0.lesson"]', lesson["id"])
+    _fill(page, {'[name="stories.0.title"]': "A story title", '[name="stories.0.text"]': "The story in our own words."})
+    assert page.input_value('[name="stories.0.publication"]') == "revolution-2015"  # the 2015 report, at first
+    sections = page.eval_on_selector('[name="stories.0.source"]', "s => [...s.options].map(o => o.value).filter(Boolean)")
+    page.select_option('[name="stories.0.source"]', sections[1])
+    page.click('[data-add="stories.0.quotes"]')
+    _fill(page, {'[name="stories.0.quotes.0.text"]': "Words exactly as printed.", '[name="stories.0.quotes.0.speaker"]': "A participant"})
+    page.click('[data-add="outcomes"]')
+    _fill(page, {'[name="outcomes.0.text"]': "An outcome in our own words."})
+    page.select_option('[name="outcomes.0.publication"]', "uwe-local-vision-evaluation")
+    assert not page.is_visible('[name="outcomes.0.source"]')  # the evaluation lists no sections
+    page.click('[data-add="updates"]')
+    assert page.is_visible('[name="updates.0.link.url"]')  # no publication chosen: a link is asked for
+    _fill(page, {'[name="updates.0.date"]': "2016-13", '[name="updates.0.title"]': "What happened next",
+                 '[name="updates.0.text"]': "It went on.", '[name="updates.0.link.url"]': "javascript:alert(1)",
+                 '[name="updates.0.link.title"]': "A page", '[name="updates.0.link.publisher"]': "A council",
+                 '[name="updates.0.link.date"]': "2016-05-20"})
+    assert "not a date in the calendar" in page.inner_text("#pf-updates-0-date-error")
+    assert "https://" in page.inner_text("#pf-updates-0-link-url-error")
+    _fill(page, {'[name="updates.0.date"]': "2016-05", '[name="updates.0.link.url"]': "https://example.org/news"})
+    assert page.get_attribute("#place-form-open", "data-ready") == "true"
+
+    text = page.inner_text("#place-form-yaml")
+    data = yaml.safe_load(text)
+    (story,) = data["stories"]
+    assert story["lesson"] == lesson["id"] and story["source"] == sections[1] and story["publication"] == "revolution-2015"
+    assert story["quotes"] == [{"text": "Words exactly as printed.", "speaker": "A participant"}]
+    assert data["outcomes"] == [{"text": "An outcome in our own words.", "publication": "uwe-local-vision-evaluation"}]
+    assert data["updates"][0]["link"]["url"] == "https://example.org/news" and data["updates"][0]["date"] == "2016-05"
+    result = _validate(tmp_path, "little-snoring.yaml", text)
+    assert result.returncode == 0, result.stderr
+    query = parse_qs(urlsplit(_open_link(page)).query)
+    assert query["value"] == [text]
+
+    page.reload()  # nothing is lost
+    page.wait_for_function("document.getElementById('place-form').dataset.ready")
+    assert page.inner_text("#place-form-yaml") == text
+    assert page.input_value('[name="stories.0.quotes.0.speaker"]') == "A participant"
+    page.click('[data-remove="outcomes.0"]')
+    assert page.evaluate("document.activeElement.getAttribute('data-add')") == "outcomes"
+    assert "outcomes: []" in page.inner_text("#place-form-yaml")
+    assert page.console_errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_groups_pass_axe_in_both_palettes(new_page, site_url: str, scheme: str) -> None:
+    """axe-core on the form with a story, a quote, an outcome and an update open, their problems shown."""
+    page = new_page(viewport={"width": 375, "height": 800}, color_scheme=scheme)
+    page.goto(site_url + "contribute/")
+    for button in ('[data-add="stories"]', '[data-add="stories.0.quotes"]', '[data-add="outcomes"]', '[data-add="updates"]'):
+        page.click(button)
+    page.click("#place-form-open")  # every problem shown
+    page.add_script_tag(path=str(Path(__file__).parents[2] / "node_modules" / "axe-core" / "axe.min.js"))
+    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    bad = [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:5]}"
+           for v in results["violations"] if v["impact"] in ("serious", "critical")]
+    assert bad == []
     assert page.console_errors == []

@@ -198,14 +198,15 @@ def test_special_files_are_refused_without_reading_them(tmp_path: Path, case: st
 
 
 def test_a_file_with_thousands_of_problems_lists_fifty_and_counts_the_rest(project: Project) -> None:
-    york = (REPO / "site-data" / "places" / "york.yaml").read_text(encoding="utf-8")
+    # A place of the tests' own, whose `stories: []` no contributor changes (tests/data/fixture-brook.yaml).
+    brook = (REPO / "tests" / "data" / "fixture-brook.yaml").read_text(encoding="utf-8")
     stories = "".join(f"  - lesson: no-such-lesson-{i}\n    title: t\n    text: t\n    source: nowhere-{i}\n"
                       for i in range(2000))
-    status, stderr = _build_with(project, {"york.yaml": york.replace("stories: []\n", "stories:\n" + stories).encode()})
+    status, stderr = _build_with(project, {"fixture-brook.yaml": brook.replace("stories: []\n", "stories:\n" + stories).encode()})
     assert status == 1
     lines = stderr.splitlines()
     assert len(lines) == 52  # fifty problems, the count of the rest, and the closing line
-    assert all(line.startswith("site-data/places/york.yaml:") for line in lines[:51])
+    assert all(line.startswith("site-data/places/fixture-brook.yaml:") for line in lines[:51])
     assert "3,950 more problem(s) in this file are not listed" in lines[50]
     lines_shown = [int(line.split(":")[1]) for line in lines[:50]]
     assert lines_shown == sorted(lines_shown)

@@ -21,7 +21,7 @@ from generator.schema.ids import slugify
 from generator.schema.place import Place, Story
 
 VOCAB = load_vocabularies(REPO / "site-data", display_root=REPO)
-YORK = REPO / "site-data" / "places" / "york.yaml"
+MINSTER = REPO / "tests" / "data" / "fixture-minster.yaml"  # a Local Vision place of the tests' own
 
 
 @pytest.mark.parametrize(("written", "meant"), [
@@ -72,14 +72,14 @@ def _errors(data: dict) -> list[dict]:
 
 
 def test_message_for_each_kind_of_schema_error(tmp_path: Path) -> None:
-    text = YORK.read_text(encoding="utf-8")
-    for old, new in (("focus: Extending", "fokus: Extending"), ("themes: [inequality, prevention]", "themes: obesity"),
+    text = MINSTER.read_text(encoding="utf-8")
+    for old, new in (("focus: A fixture", "fokus: A fixture"), ("themes: [inequality, prevention]", "themes: obesity"),
                      ("local_vision_number: 39", "local_vision_number: 99"), ("region: yorkshire-and-the-humber",
                                                                            "region: yorks\nfocus: 7")):
         assert old in text
         text = text.replace(old, new)
-    (tmp_path / "york.yaml").write_text(text, encoding="utf-8")
-    bad, node = read_yaml(tmp_path / "york.yaml")
+    (tmp_path / "fixture-minster.yaml").write_text(text, encoding="utf-8")
+    bad, node = read_yaml(tmp_path / "fixture-minster.yaml")
     messages = {}
     for error in _errors(bad):
         loc = tuple(error["loc"])
@@ -92,11 +92,11 @@ def test_message_for_each_kind_of_schema_error(tmp_path: Path) -> None:
 
 
 def test_check_place_is_a_pure_function_of_the_data() -> None:
-    data, node = read_yaml(YORK)
-    assert check_place("site-data/places/york.yaml", data, node, VOCAB) == []
+    data, node = read_yaml(MINSTER)
+    assert check_place("site-data/places/fixture-minster.yaml", data, node, VOCAB) == []
     moved = {**data, "location": {**data["location"], "longitude": 1.0873}, "programmes": ["leadership-for-change"]}
-    problems = check_place("shown/york.yaml", moved, node, VOCAB)
-    assert [(p.path, p.field) for p in problems] == [("shown/york.yaml", "local_vision_number"),
-                                                      ("shown/york.yaml", "location")]
+    problems = check_place("shown/minster.yaml", moved, node, VOCAB)
+    assert [(p.path, p.field) for p in problems] == [("shown/minster.yaml", "local_vision_number"),
+                                                      ("shown/minster.yaml", "location")]
     assert "the longitude's sign looks wrong: try `longitude: -1.0873`" in problems[1].message
-    assert data == read_yaml(YORK)[0]  # nothing read or changed
+    assert data == read_yaml(MINSTER)[0]  # nothing read or changed

@@ -101,3 +101,22 @@ def test_syntax_error_names_the_place(tmp_path: Path) -> None:
     line, column, message = _error(tmp_path, "name: York\nthemes: [data\nregion: x\n")
     # It points at the bracket that is never closed, not where the parser gave up.
     assert (line, column) == (2, 9) and message.startswith("not valid YAML: the `[` here is never closed")
+
+
+def _all_errors(tmp_path: Path, text: str) -> list[tuple[int, str]]:
+    with pytest.raises(YamlFileError) as caught:
+        _read(tmp_path, text)
+    return [(where.line, where.message) for where in (caught.value.located, *caught.value.further)]
+
+
+def test_every_syntax_error_is_found_where_the_parser_can_go_on(tmp_path: Path) -> None:
+    errors = _all_errors(tmp_path, "name: A\nfocus: a: b\nsummary: x\n\tregion: y\nthemes: [a, b\n")
+    assert [line for line, _ in errors] == [2, 4, 5]
+    assert "contains `: `" in errors[0][1] and "tab" in errors[1][1] and "never closed" in errors[2][1]
+    # a field pushed out of line: one mistake, one message (not one for each line after it)
+    assert [line for line, _ in _all_errors(tmp_path, "name: A\nlocation:\n  label: L\n   latitude: 1\n  longitude: 2\n")] == [4]
+    # a quote never closed is told once; a real mistake after it too
+    assert [line for line, _ in _all_errors(tmp_path, 'name: "A\nfocus: x\nsummary: y\n')] == [1]
+    assert [line for line, _ in _all_errors(tmp_path, 'name: "A\nfocus: x\nsummary: y: z\n')] == [1, 3]
+    # a problem that is not a syntax error ends the search
+    assert len(_all_errors(tmp_path, "name: A\nfocus: a: b\nsummary: &x y\nregion: *x\n")) == 1

@@ -190,13 +190,14 @@ def test_a_mkdocs_warning_fails_the_build_and_keeps_the_old_site(tmp_path: Path,
 
 
 def test_a_blank_line_in_a_place_file_starts_a_new_paragraph(tmp_path: Path) -> None:
-    york = (REPO / "site-data" / "places" / "york.yaml").read_text(encoding="utf-8")
-    folded = re.sub(r"summary: >-\n(?:  .*\n)+", "summary: >-\n  First paragraph,\n  still first.\n\n  Second one.\n", york)
+    brook = (REPO / "tests" / "data" / "fixture-brook.yaml").read_text(encoding="utf-8")  # a place of the tests' own
+    folded = re.sub(r"summary: >-\n(?:  .*\n)+", "summary: >-\n  First paragraph,\n  still first.\n\n  Second one.\n", brook)
+    assert folded != brook
     literal = folded.replace("summary: >-", "summary: |-")
     for name, text in (("folded", folded), ("literal", literal)):
-        project = copy_project(tmp_path / name, places={"york.yaml": text})
+        project = copy_project(tmp_path / name, places={"fixture-brook.yaml": text})
         generate(project)
-        page = (project.docs_dir / "places" / "york.md").read_text(encoding="utf-8")
+        page = (project.docs_dir / "places" / "fixture-brook.md").read_text(encoding="utf-8")
         assert "First paragraph, still first\\.\n\nSecond one\\." in page, name
 
 

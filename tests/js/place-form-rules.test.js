@@ -125,3 +125,63 @@ test("a point is only placed once both numbers are fine", () => {
   assert.equal(errors["location.latitude"], "");
   assert.match(errors["location.longitude"], /degrees/);
 });
+
+for (const c of CASES.lookalikes.cases) {
+  test("names " + label(c.a) + " and " + label(c.b) + (c.same ? " look the same" : " differ"), () => {
+    assert.equal(rules.skeleton(c.a, R) === rules.skeleton(c.b, R), c.same);
+  });
+}
+
+test("a name that looks like a place's is refused, by the places' skeletons the page gives", () => {
+  const ctx = { rules: R, places: { york: "York" }, numbers: {}, names: { [rules.skeleton("York", R)]: "York" } };
+  assert.match(rules.checkField(ctx, NAME, "Y\u043erk", {}), /“York” is already on the site, and this name looks the same/);
+  assert.match(rules.checkField(ctx, NAME, "YORK", {}), /“York” is already on the site/);
+  assert.equal(rules.checkField(ctx, NAME, "Constructor", {}), "");
+  assert.equal(rules.checkField(ctx, NAME, "__proto__", {}), "");
+  assert.equal(rules.checkField(ctx, NAME, "Yorkshire", {}), "");
+});
+
+for (const c of CASES.dates.cases) {
+  test("date " + label(c.text) + (c.refused ? " is refused: " + c.refused : " is accepted"), () => {
+    const message = rules.checkDate(c.text, R, "2026-06-15");
+    const refused = message === "" ? "" : /future/.test(message) ? "future" : /calendar/.test(message) ? "calendar" : "format";
+    assert.equal(refused, c.refused, message);
+  });
+}
+
+test("today and the days after it", () => {
+  assert.equal(rules.checkDate("2026-06-15", R, "2026-06-15"), "");
+  assert.equal(rules.checkDate("2026-06", R, "2026-06-15"), "");
+  assert.equal(rules.checkDate("2026", R, "2026-06-15"), "");
+  assert.match(rules.checkDate("2026-06-16", R, "2026-06-15"), /future/);
+  assert.match(rules.checkDate("2026-07", R, "2026-06-15"), /future/);
+  assert.match(rules.checkDate("2027", R, "2026-06-15"), /future/);
+  assert.match(rules.isoToday(new Date(2016, 4, 2)), /^2016-05-02$/);
+});
+
+for (const c of CASES.urls.cases) {
+  test("address " + label(c.text) + (c.accepted ? " is accepted" : " is refused"), () => {
+    assert.equal(rules.checkUrl(c.text, R) === "", c.accepted, rules.checkUrl(c.text, R));
+  });
+}
+
+test("the lists' fields: each checked by its kind, a story's Enablers among the place's", () => {
+  const lists = [{ key: "stories", kind: "list", noun: "story", members: [
+    { key: "title", kind: "line", required: true, label: "Title" },
+    { key: "enablers", kind: "choices", required: false, label: "Enablers", options: [["a", "A"], ["b", "B"]] },
+    { key: "quotes", kind: "list", noun: "quote", members: [{ key: "speaker", kind: "line", required: true, label: "Speaker" }] }] },
+    { key: "updates", kind: "list", noun: "update", members: [
+      { key: "date", kind: "date", required: true, label: "Date" },
+      { key: "link", kind: "set", label: "Link", members: [{ key: "url", kind: "url", required: true, label: "Address" }] }] }];
+  const errors = rules.checkLists(CTX, lists, {
+    "stories.0.title": "", "stories.0.enablers": ["a", "b"], "stories.0.quotes.0.speaker": "Tab\there",
+    "updates.0.date": "2999", "updates.0.link.url": "http://example.org/",
+  }, { enablers: ["a"] });
+  assert.equal(errors["stories.0.title"], "This is required.");
+  assert.match(errors["stories.0.enablers"], /Tick b among the place's Enablers/);
+  assert.match(errors["stories.0.quotes.0.speaker"], /one line/);
+  assert.match(errors["updates.0.date"], /future/);
+  assert.match(errors["updates.0.link.url"], /https:\/\//);
+  assert.equal(rules.describePath(lists, "stories.0.quotes.1.speaker"), "Story 1, quote 2: Speaker");
+  assert.equal(rules.describePath(lists, "updates.2.link.url"), "Update 3, link: Address");
+});

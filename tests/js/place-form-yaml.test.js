@@ -70,7 +70,23 @@ test("a whole number as YAML reads it: no leading zeros, no plus", () => {
 
 const CONFIG = {
   modeline: "# yaml-language-server: $schema=../place.schema.json",
-  later: ["stories", "outcomes"],
+  lists: [
+    { key: "stories", kind: "list", noun: "story", members: [
+      { key: "lesson", kind: "choice", required: true, options: [["relationships", "Relationships"]] },
+      { key: "title", kind: "line", required: true },
+      { key: "text", kind: "text", required: true },
+      { key: "quotes", kind: "list", noun: "quote", members: [
+        { key: "text", kind: "line", required: true }, { key: "speaker", kind: "line", required: true },
+        { key: "role", kind: "line", required: false }] },
+      { key: "publication", kind: "choice", required: false, options: [["revolution-2015", "The 2015 report"]] },
+      { key: "source", kind: "section", required: false, options: [] },
+      { key: "enablers", kind: "choices", required: false, options: [["paul-tarplett", "Paul Tarplett"]] }] },
+    { key: "outcomes", kind: "list", noun: "outcome", members: [{ key: "text", kind: "text", required: true }] },
+    { key: "updates", kind: "list", noun: "update", members: [
+      { key: "date", kind: "date", required: true }, { key: "title", kind: "line", required: true },
+      { key: "publication", kind: "choice", required: false, options: [["revolution-2015", "The 2015 report"]] },
+      { key: "link", kind: "set", members: [{ key: "url", kind: "url", required: true }, { key: "date", kind: "date", required: true }] }] },
+  ],
   fields: [
     { path: "name", kind: "line", required: true },
     { path: "programmes", kind: "choices", required: true, options: ["a", "b"] },
@@ -103,9 +119,9 @@ test("the whole file: the schema's order, an empty optional field left out, the 
     "  latitude: 52.8302",
     "  longitude: 0.8485",
     "themes: []",
-    "# stories, outcomes: add them in the pull request (CONTRIBUTING.md explains how).",
     "stories: []",
     "outcomes: []",
+    "updates: []",
     "",
   ].join("\n"));
 });
@@ -122,4 +138,52 @@ test("values not yet right are quoted, never written as YAML could misread them"
   assert.ok(lines.includes('  longitude: ".5"'));
   assert.ok(lines.includes('name: ""'));
   assert.ok(lines.includes("summary: >-"));
+});
+
+test("the lists of sets: each entry's members in the schema's order, nested lists and sets, empty ones left out", () => {
+  const values = {
+    name: "A", programmes: ["a"], local_vision_number: "", summary: "S.", region: "london",
+    "location.label": "L", "location.latitude": "52.8", "location.longitude": "0.8", themes: ["x"],
+  };
+  const lists = {
+    counts: { stories: 1, "stories.0.quotes": 2, outcomes: 0, updates: 2 },
+    values: {
+      "stories.0.lesson": "relationships", "stories.0.title": "A title: with a colon", "stories.0.text": "One.\n\nTwo.",
+      "stories.0.quotes.0.text": "Quoted", "stories.0.quotes.0.speaker": "Someone", "stories.0.quotes.0.role": "",
+      "stories.0.quotes.1.text": "Again", "stories.0.quotes.1.speaker": "Another",
+      "stories.0.publication": "revolution-2015", "stories.0.source": "hurdles", "stories.0.enablers": ["paul-tarplett"],
+      "updates.0.date": "2016", "updates.0.title": "Later", "updates.0.publication": "revolution-2015",
+      "updates.1.date": "2017-03", "updates.1.title": "Linked",
+      "updates.1.link.url": "https://example.org/a", "updates.1.link.date": "2017-03-01",
+    },
+  };
+  const text = yaml.placeFile(CONFIG, values, lists);
+  assert.equal(text.slice(text.indexOf("stories:")), [
+    "stories:",
+    "  - lesson: relationships",
+    '    title: "A title: with a colon"',
+    "    text: >-",
+    "      One.",
+    "",
+    "      Two.",
+    "    quotes:",
+    '      - text: "Quoted"',
+    '        speaker: "Someone"',
+    '      - text: "Again"',
+    '        speaker: "Another"',
+    "    publication: revolution-2015",
+    '    source: "hurdles"',
+    "    enablers: [paul-tarplett]",
+    "outcomes: []",
+    "updates:",
+    '  - date: "2016"',
+    '    title: "Later"',
+    "    publication: revolution-2015",
+    '  - date: "2017-03"',
+    '    title: "Linked"',
+    "    link:",
+    '      url: "https://example.org/a"',
+    '      date: "2017-03-01"',
+    "",
+  ].join("\n"));
 });

@@ -18,6 +18,7 @@ from site_pages import (
     links,
     load_places,
     load_vocabulary,
+    other_participants,
     page_file,
     quotes_of,
     text,
@@ -142,8 +143,9 @@ def test_each_lesson_page_holds_its_quotes_with_speaker_and_a_link_to_the_place(
 
 def test_leadership_for_change_page_lists_its_places_and_its_other_participants(built_site: Path) -> None:
     programme = next(p for p in load_vocabulary("programmes") if p["id"] == "leadership-for-change")
-    others = [participant["name"] for participant in programme["other_participants"]]
-    assert {"NHS England", "Public Health England", "Imperial College Healthcare", "Wales"} <= set(others)
+    listed = {participant["name"]: participant["kind"] for participant in programme["other_participants"]}
+    assert {"NHS England", "Public Health England", "Imperial College Healthcare", "Wales"} <= set(listed)
+    others = other_participants(programme, PLACES)  # those that have gained a place file drop out
     page = text(built_site, "programmes/leadership-for-change")
     items = re.findall(r"<li>(.*?)</li>", article(built_site, "programmes/leadership-for-change"))
     assert sorted(html.unescape(item) for item in items) == sorted(others)
@@ -176,7 +178,7 @@ def test_theme_region_programme_and_enabler_indexes_count_places_and_quotes(buil
     rows = _rows(built_site, "programmes")
     for programme in load_vocabulary("programmes"):
         places = _with("programmes", programme["id"])
-        others = len(programme.get("other_participants", []))
+        others = len(other_participants(programme, PLACES))
         assert rows[programme["id"]] == [len(places), others, _quote_count(places)], programme["id"]
 
     rows = _rows(built_site, "enablers")

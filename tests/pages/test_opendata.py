@@ -11,6 +11,9 @@ from pathlib import Path
 import frictionless
 import pytest
 from conftest import REPO, build_copy
+from site_pages import load_places
+
+from generator.schema.place import DEFAULT_PUBLICATION
 
 PLACE_COUNT = len(list((REPO / "site-data" / "places").glob("*.yaml")))
 
@@ -22,9 +25,13 @@ def test_csv_has_a_row_per_place_and_the_declared_columns(built_site: Path) -> N
     package = json.loads((built_site / "data" / "datapackage.json").read_text(encoding="utf-8"))
     declared = [field["name"] for field in package["resources"][0]["schema"]["fields"]]
     assert list(rows[0]) == declared
-    calderdale = next(row for row in rows if row["slug"] == "calderdale")
-    assert calderdale["local_vision_number"] == "7" and calderdale["region"] == "yorkshire-and-the-humber"
-    assert (built_site / calderdale["url"] / "index.html").exists()
+    places = load_places()
+    assert {row["slug"] for row in rows} == set(places)
+    for row in rows:
+        raw = places[row["slug"]]
+        assert row["local_vision_number"] == str(raw.get("local_vision_number") or ""), row["slug"]
+        assert row["name"].lstrip("'") == raw["name"] and row["region"] == raw["region"], row["slug"]
+        assert (built_site / row["url"] / "index.html").exists()
 
 
 def test_datapackage_is_valid_and_every_resource_exists(built_site: Path) -> None:
@@ -40,8 +47,10 @@ def test_json_has_every_place_in_full(built_site: Path) -> None:
     document = json.loads((built_site / "data" / "places.json").read_text(encoding="utf-8"))
     places = {place["slug"]: place for place in document["places"]}
     assert len(places) == PLACE_COUNT
-    quotes = [q["text"] for s in places["calderdale"]["stories"] for q in s["quotes"]]
-    assert any(q.startswith("The project took time to start.") for q in quotes)
+    for slug, raw in load_places().items():  # every quote, as its file gives it (blank lines as line feeds)
+        quotes = [q["text"] for s in places[slug]["stories"] for q in s["quotes"]]
+        assert quotes == [q["text"].strip() for s in raw.get("stories") or [] for q in s.get("quotes") or []], slug
+    assert any(place["stories"] for place in places.values())
     assert "Improvised Part II" in document["report"]["title"]
 
 
@@ -65,42 +74,59 @@ def test_data_page_links_every_file(built_site: Path) -> None:
     assert "How to cite the report" in source and "November 2015" in source
 
 
+def _cites_only_the_report(place: dict) -> bool:
+    """Whether a place file (as YAML reads it) cites nothing but the 2015 report, the default."""
+    stories, outcomes = place.get("stories") or [], place.get("outcomes") or []
+    items = [*stories, *outcomes]
+    quotes = [(quote, story) for story in stories for quote in story.get("quotes") or []]
+    return not place.get("updates") and all(item.get("publication", DEFAULT_PUBLICATION) == DEFAULT_PUBLICATION
+                                            for item in items) and all(
+        quote.get("publication", story.get("publication", DEFAULT_PUBLICATION)) == DEFAULT_PUBLICATION for quote, story in quotes)
+
+
 def test_place_pages_carry_schema_org_place(built_site: Path) -> None:
-    source = (built_site / "places" / "calderdale" / "index.html").read_text(encoding="utf-8")
-    (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', source, flags=re.S)
-    data = json.loads(block)
-    assert data["@type"] == "WebPage" and data["name"] == "Calderdale"
-    place = data["mainEntity"]  # schema.org's `citation` belongs to a work, so the page cites and the place is its subject
-    assert place["@type"] == "Place" and place["name"] == "Calderdale"
-    assert place["geo"] == {"@type": "GeoCoordinates", "latitude": 53.7248, "longitude": -1.8658}
-    (citation,) = data["citation"]  # Calderdale cites only the 2015 report
-    assert citation["@type"] == "Report" and citation["datePublished"] == "2015-11"
-    assert citation["name"].startswith("The Revolution will be Improvised Part II")
-    assert "url" not in data  # the site's address is unknown in a plain build
+    only_report = 0
+    for slug, raw in load_places().items():
+        source = (built_site / "places" / slug / "index.html").read_text(encoding="utf-8")
+        (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', source, flags=re.S)
+        data = json.loads(block)
+        assert data["@type"] == "WebPage" and data["name"] == raw["name"]
+        place = data["mainEntity"]  # schema.org's `citation` belongs to a work, so the page cites and the place is its subject
+        assert place["@type"] == "Place" and place["name"] == raw["name"]
+        location = raw["location"]
+        assert place["geo"] == {"@type": "GeoCoordinates", "latitude": location["latitude"], "longitude": location["longitude"]}
+        citation = data["citation"][0]  # the report's place details come first
+        assert citation["@type"] == "Report" and citation["datePublished"] == "2015-11"
+        assert citation["name"].startswith("The Revolution will be Improvised Part II")
+        assert (len(data["citation"]) == 1) == _cites_only_the_report(raw), slug
+        only_report += _cites_only_the_report(raw)
+        assert "url" not in data  # the site's address is unknown in a plain build
+    assert only_report > 0
 
 
 HOSTILE_NAME = "=HYPERLINK(1)</script><script>alert(1)</script>"
+EDITED = "fixture-brook"
 
 
 @pytest.fixture(scope="module")
 def edited_york(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A site built with York's file edited twice over (one build for both tests below): a name that
-    closes the JSON-LD's script element and starts a spreadsheet formula, and a longitude of 0.00005 (by
-    Greenwich), which is ``5e-05`` to Python."""
-    york = (REPO / "site-data" / "places" / "york.yaml").read_text(encoding="utf-8")
-    edited = (york.replace("name: York", f"name: \"{HOSTILE_NAME}\"")
-              .replace("latitude: 53.9600", "latitude: 51.4779").replace("longitude: -1.0873", "longitude: 0.00005"))
+    """A site built with a place of the tests' own (tests/data/fixture-brook.yaml) edited twice over (one
+    build for both tests below): a name that closes the JSON-LD's script element and starts a
+    spreadsheet formula, and a longitude of 0.00005 (by Greenwich), which is ``5e-05`` to Python."""
+    brook = (REPO / "tests" / "data" / f"{EDITED}.yaml").read_text(encoding="utf-8")
+    edited = (brook.replace("name: Fixture Brook", f"name: \"{HOSTILE_NAME}\"")
+              .replace("latitude: 53.9000", "latitude: 51.4779").replace("longitude: -1.2000", "longitude: 0.00005"))
     assert edited.count(HOSTILE_NAME) == 1 and "longitude: 0.00005" in edited
-    return build_copy(tmp_path_factory.mktemp("york") / "p", places={"york.yaml": edited})
+    return build_copy(tmp_path_factory.mktemp("york") / "p", places={f"{EDITED}.yaml": edited})
 
 
 @pytest.mark.edits_a_copy
 def test_hostile_text_stays_inside_json_ld_and_csv_formulas_are_defused(edited_york: Path) -> None:
-    source = (edited_york / "places" / "york" / "index.html").read_text(encoding="utf-8")
+    source = (edited_york / "places" / EDITED / "index.html").read_text(encoding="utf-8")
     (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', source, flags=re.S)
     assert json.loads(block)["name"] == HOSTILE_NAME
     with (edited_york / "data" / "places.csv").open(encoding="utf-8", newline="") as handle:
-        row = next(r for r in csv.DictReader(handle) if r["slug"] == "york")
+        row = next(r for r in csv.DictReader(handle) if r["slug"] == EDITED)
     assert row["name"] == "'" + HOSTILE_NAME
 
 
@@ -108,13 +134,13 @@ def test_hostile_text_stays_inside_json_ld_and_csv_formulas_are_defused(edited_y
 def test_coordinates_near_zero_stay_numbers_everywhere(edited_york: Path) -> None:
     """In the JSON-LD a longitude of 0.00005 must still be a number, not the text "5e-05" that YAML 1.1
     would make of it in the page's front matter."""
-    source = (edited_york / "places" / "york" / "index.html").read_text(encoding="utf-8")
+    source = (edited_york / "places" / EDITED / "index.html").read_text(encoding="utf-8")
     (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', source, flags=re.S)
     assert json.loads(block)["mainEntity"]["geo"]["longitude"] == 0.00005
     places = json.loads((edited_york / "data" / "places.json").read_text(encoding="utf-8"))["places"]
-    assert next(p for p in places if p["slug"] == "york")["location"]["longitude"] == 0.00005
+    assert next(p for p in places if p["slug"] == EDITED)["location"]["longitude"] == 0.00005
     feature = next(f for f in json.loads((edited_york / "data" / "places.geojson").read_text(encoding="utf-8"))["features"]
-                   if f["properties"]["slug"] == "york")
+                   if f["properties"]["slug"] == EDITED)
     assert feature["geometry"]["coordinates"] == [0.00005, 51.4779]
 
 

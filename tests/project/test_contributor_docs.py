@@ -136,6 +136,8 @@ def test_the_readme_links_the_guide_and_there_is_a_pull_request_template() -> No
     assert "(CONTRIBUTING.md)" in (REPO / "README.md").read_text(encoding="utf-8")
     template = (REPO / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
     assert template.count("- [ ]") >= 4 and "FILL IN" in template
+    # Honest about sources: a fact may come from another listed publication, and each entry names its own.
+    assert "site-data/publications.yaml" in template and "`publication:`" in template and "`link`" in template
 
 
 def test_the_worked_example_of_a_source_and_an_update_is_valid(tmp_path: Path) -> None:

@@ -93,6 +93,17 @@ def test_zensical_is_pinned_to_the_version_that_installs() -> None:
     assert "zensical==0.0.73" in readme
 
 
+def test_the_readme_s_zensical_command_works_after_its_build_command() -> None:
+    """scripts/build.sh installs requirements/build.txt, which has no Zensical (a test tool): the
+    README installs the locked test tools first, from a lock that has it."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = next(b for b in re.findall(r"```sh\n(.*?)```", readme, flags=re.S) if "zensical build" in b)
+    install = block.index("-r requirements/test.txt")
+    assert install < block.index("zensical build")
+    locks = {name: (REPO / "requirements" / f"{name}.txt").read_text(encoding="utf-8") for name in ("build", "test")}
+    assert "\nzensical==" in locks["test"] and "\nzensical==" not in locks["build"]
+
+
 def test_code_is_mit_and_words_and_data_are_cc_by() -> None:
     assert (REPO / "LICENSE").read_text(encoding="utf-8").startswith("MIT License\n")
     assert "Creative Commons Attribution 4.0 International Public License" in (

@@ -37,7 +37,7 @@ def _text(path: Path) -> str:
 def test_the_files_looked_at_are_there() -> None:
     assert MAP_SCRIPTS and TEMPLATES and PROGRAMMES
     assert {path.name for path in STYLES_AND_SCRIPTS} >= {"site.css", "place-map.css", "site.js", "map.js", "rules.js"}
-    assert {path.name for path in FORM_SCRIPTS} == {"rules.js", "yaml.js", "form.js"}
+    assert {path.name for path in FORM_SCRIPTS} == {"rules.js", "yaml.js", "groups.js", "form.js"}
 
 
 @pytest.mark.parametrize("path", STYLES_AND_SCRIPTS, ids=lambda p: p.relative_to(ASSETS).as_posix())
@@ -130,17 +130,18 @@ def test_a_new_programme_gets_its_colour_on_the_key_the_badges_and_the_map(tmp_p
     project = copy_project(tmp_path / "p")
     programmes = project.data_dir / "programmes.yaml"
     programmes.write_text(_text(programmes) + NEW_PROGRAMME.format(colour="#6a1b9a"), encoding="utf-8")
-    york = project.data_dir / "places" / "york.yaml"
-    york.write_text(re.sub(r"^programmes: \[", "programmes: [test-programme, ", _text(york), count=1, flags=re.M),
-                    encoding="utf-8")
+    # A place of the tests' own joins it (a real place file may be written in any valid way).
+    brook = _text(REPO / "tests" / "data" / "fixture-brook.yaml")
+    (project.data_dir / "places" / "fixture-brook.yaml").write_text(
+        re.sub(r"^programmes: \[", "programmes: [test-programme, ", brook, count=1, flags=re.M), encoding="utf-8")
     build(project, tmp_path / "site")
     site = tmp_path / "site"
     map_page = _text(site / "map" / "index.html")
     assert 'place-key__swatch--test-programme" style="--programme-colour: #6a1b9a"' in map_page
     assert _config(map_page)["programmes"]["test-programme"]["colour"] == "#6a1b9a"
     assert '#place-filter-programme-test-programme:not(:checked)' in map_page  # the filter has it too
-    york_page = _text(site / "places" / "york" / "index.html")
-    assert 'place-badge--test-programme" href="../../programmes/test-programme/" style="--programme-colour: #6a1b9a"' in york_page
+    brook_page = _text(site / "places" / "fixture-brook" / "index.html")
+    assert 'place-badge--test-programme" href="../../programmes/test-programme/" style="--programme-colour: #6a1b9a"' in brook_page
 
 
 @pytest.mark.parametrize(("colour", "message"), [

@@ -107,12 +107,12 @@ def test_python_sh_falls_back_to_python3_on_path(tmp_path: Path) -> None:
 
 
 def test_build_sh_fails_when_the_build_does(repo: Path) -> None:
-    york = repo / "site-data" / "places" / "york.yaml"
-    york.write_text(york.read_text(encoding="utf-8").replace("region: yorkshire-and-the-humber", "region: yorks"),
-                    encoding="utf-8")
+    brook = (repo / "tests" / "data" / "fixture-brook.yaml").read_text(encoding="utf-8")  # a place of the tests' own
+    (repo / "site-data" / "places" / "fixture-brook.yaml").write_text(
+        brook.replace("region: yorkshire-and-the-humber", "region: yorks"), encoding="utf-8")
     result = _run(repo, "build.sh")
     assert result.returncode == 1
-    assert "site-data/places/york.yaml:" in result.stderr and "unknown region `yorks`" in result.stderr
+    assert "site-data/places/fixture-brook.yaml:" in result.stderr and "unknown region `yorks`" in result.stderr
     assert not (repo / "site").exists()
 
 

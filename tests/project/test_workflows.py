@@ -234,11 +234,17 @@ def test_a_clean_validate_says_so_in_the_step_summary(tmp_path: Path) -> None:
     assert summary.read_text(encoding="utf-8") == f"## Place files: no problems\n\n{places} place files checked.\n"
 
 
-def test_dependabot_updates_actions_pip_and_npm() -> None:
+def test_dependabot_updates_actions_and_npm_and_a_weekly_workflow_refreshes_the_python_locks() -> None:
     config = yaml.safe_load((REPO / ".github" / "dependabot.yml").read_text(encoding="utf-8"))
     ecosystems = {update["package-ecosystem"]: update["directory"] for update in config["updates"]}
-    assert ecosystems == {"github-actions": "/", "pip": "/requirements", "npm": "/"}
+    # Not `pip`: it would bump the uv-compiled pins one by one, requirements/lowest.txt included.
+    assert ecosystems == {"github-actions": "/", "npm": "/"}
     assert (REPO / "requirements" / "test.txt").is_file() and (REPO / "package-lock.json").is_file()
+    workflow = _load(WORKFLOWS / "locks.yml")
+    assert set(workflow["on"]) == {"schedule", "workflow_dispatch"} and workflow["on"]["schedule"]
+    runs = _run_lines(workflow)
+    assert "scripts/lock.sh" in runs
+    assert runs.index("scripts/lock.sh") < runs.index("git checkout -- requirements/lowest.txt")  # left alone
 
 
 def test_the_readme_gives_the_one_time_pages_setting() -> None:

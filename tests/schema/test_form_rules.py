@@ -24,10 +24,11 @@ from generator.checks.rules import check_location
 from generator.checks.yaml_file import _StrictNumbersLoader
 from generator.pages.contribute import form_rules
 from generator.schema.england import in_england
-from generator.schema.fields import Name
+from generator.schema.fields import HttpsUrl, IsoDate, Name
 from generator.schema.ids import SLUG_PATTERN, slugify
 from generator.schema.place import Place
 from generator.text.hidden import find_hidden, is_hidden
+from generator.text.lookalikes import skeleton
 
 REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "data"
@@ -35,6 +36,8 @@ CASES = json.loads((FIXTURES / "form-rules.json").read_text(encoding="utf-8"))
 CONFIG = FIXTURES / "form-rules-config.json"
 SCRIPTS = REPO / "content" / "assets" / "place-form"
 NAME = TypeAdapter(Name)
+DATE = TypeAdapter(IsoDate)
+URL = TypeAdapter(HttpsUrl)
 NUMBER = TypeAdapter(Place.model_fields["local_vision_number"].annotation)
 
 
@@ -143,6 +146,71 @@ def test_every_character_python_hides_the_form_hides_and_no_other_python_knows(t
     assert python - form == set()
     assert {code for code in form - python if unicodedata.category(chr(code)) != "Cn"} == set()
     assert len(form - python) < 100
+
+
+LOOKALIKES = CASES["lookalikes"]["cases"]
+
+
+@pytest.mark.parametrize("case", LOOKALIKES, ids=_ids(LOOKALIKES, "b"))
+def test_names_that_look_the_same(case: dict) -> None:
+    assert (skeleton(case["a"]) == skeleton(case["b"])) == case["same"]
+
+
+DATES = CASES["dates"]["cases"]
+
+
+@pytest.mark.parametrize("case", [pytest.param(case, marks=pytest.mark.xfail(strict=True, reason=case["pending"]))
+                                  if "pending" in case else case for case in DATES], ids=_ids(DATES, "text"))
+def test_dates(case: dict) -> None:
+    try:
+        DATE.validate_python(case["text"])
+        refused = ""
+    except ValidationError as error:
+        message = error.errors()[0]["msg"]
+        refused = "future" if "future" in message else "calendar" if "calendar" in message else "format"
+    assert refused == case["refused"]
+
+
+URLS = CASES["urls"]["cases"]
+
+
+@pytest.mark.parametrize("case", URLS, ids=_ids(URLS, "text"))
+def test_addresses(case: dict) -> None:
+    try:
+        URL.validate_python(case["text"])
+        accepted = True
+    except ValidationError:
+        accepted = False
+    assert accepted == case["accepted"]
+
+
+_SKELETONS = """
+const { rules } = require(process.argv[1]);
+const r = rules.compile(JSON.parse(require("fs").readFileSync(0, "utf8")));
+const out = [];
+for (let c = 0; c <= 0x10ffff; c++) {
+  if (c >= 0xd800 && c <= 0xdfff) continue;
+  out.push(rules.skeleton("a" + String.fromCodePoint(c) + "b", r));
+}
+process.stdout.write(JSON.stringify(out));
+"""
+
+
+def test_the_form_makes_every_character_s_skeleton_as_validate_does() -> None:
+    """All of Unicode (but surrogates), each character between two letters, through the form's skeleton
+    in Node and Python's: the same, except where Node's Unicode is newer than Python's."""
+    rules = form_rules()
+    result = subprocess.run(["node", "-e", _SKELETONS, str(SCRIPTS / "rules.js")], input=json.dumps(rules),
+                            capture_output=True, text=True, encoding="utf-8", timeout=300, check=True)
+    form = iter(json.loads(result.stdout))
+    differ = []
+    for code in range(0x110000):
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        char = chr(code)
+        if next(form) != skeleton(f"a{char}b") and unicodedata.category(char) != "Cn" and not is_hidden(char):
+            differ.append(f"U+{code:04X}")
+    assert differ == []
 
 
 _WRITE = """

@@ -8,7 +8,8 @@
   "use strict";
 
   var URL_LIMIT = 8000; // GitHub refuses longer addresses
-  var rules = parts.rules, yaml = parts.yaml;
+  var rules = parts.rules, yaml = parts.yaml, groups = parts.groups;
+  var KEPT = "place-form:" + location.pathname; // what was typed, kept for a reload (sessionStorage)
 
   function elements(form) {
     var meta = document.querySelector('meta[name="repository"]');
@@ -20,6 +21,7 @@
       problems: document.getElementById("place-form-problems"),
       output: document.getElementById("place-form-yaml"),
       filename: document.getElementById("place-form-filename"),
+      lists: document.getElementById("place-form-lists"),
     };
   }
 
@@ -27,6 +29,7 @@
 
   function read(form, field) {
     var element = box(form, field.path);
+    if (element.hidden) return field.kind === "choices" ? [] : "";  // a field not asked for (the number without Local Vision)
     if (field.kind === "choices") {
       return Array.prototype.map.call(element.querySelectorAll("input:checked"), function (i) { return i.value; });
     }
@@ -34,10 +37,13 @@
   }
 
   /** Each field's message beside it (once it was left, or after a try to go on) and in the list. */
-  function showProblems(state, errors) {
+  function showProblems(state, errors, listValues) {
     var list = state.page.problems.querySelector("ul");
     list.textContent = "";
-    state.config.fields.forEach(function (field) {
+    var shown = Object.keys(listValues).map(function (path) {
+      return { path: path, label: rules.describePath(state.config.lists, path), kind: rules.specOf(state.config.lists, path).kind };
+    });
+    state.config.fields.concat(shown).forEach(function (field) {
       var message = errors[field.path], container = box(state.page.form, field.path);
       var shown = message && (state.showAll || state.touched[field.path]);
       var element = container.querySelector("[id$='-error']");
@@ -62,6 +68,7 @@
     var address = page.repo + "/new/main?filename=" + encodeURIComponent(path).replace(/%2F/g, "/");
     var full = address + "&value=" + encodeURIComponent(current.yaml);
     current.tooLong = full.length > URL_LIMIT;
+    document.getElementById("place-form-long").hidden = !current.tooLong;
     if (valid && page.repo) {
       page.open.href = current.tooLong ? address : full;
       page.open.setAttribute("data-ready", "true");
@@ -74,12 +81,56 @@
     }
   }
 
+  /** The Local Vision number is asked for only when Local Vision is ticked. */
+  function showNumber(state) {
+    var number = state.ctx.rules.number, form = state.page.form;
+    var ticked = form.querySelector('input[name="programmes"][value="' + number.programme + '"]');
+    var container = box(form, number.field);
+    if (container && ticked) container.hidden = !ticked.checked;
+  }
+
+  /** What was typed, kept in the tab (sessionStorage) so that a reload loses nothing. */
+  function keep(state) {
+    var top = {};
+    Array.prototype.forEach.call(state.page.form.querySelectorAll("[name]"), function (input) {
+      if (state.page.lists.contains(input)) return;
+      if (input.type === "checkbox") top[input.name] = (top[input.name] || []).concat(input.checked ? [input.value] : []);
+      else top[input.name] = input.value;
+    });
+    try {
+      sessionStorage.setItem(KEPT, JSON.stringify({ top: top, lists: { counts: state.lists.counts, values: state.lists.values } }));
+    } catch (error) { /* storage full or refused: nothing is kept */ }
+  }
+
+  function kept() {
+    try { return JSON.parse(sessionStorage.getItem(KEPT) || "null"); } catch (error) { return null; }
+  }
+
+  function restore(form, top) {
+    Array.prototype.forEach.call(form.querySelectorAll("[name]"), function (input) {
+      if (!top || !Object.prototype.hasOwnProperty.call(top, input.name)) return;
+      if (input.type === "checkbox") input.checked = [].concat(top[input.name]).indexOf(input.value) >= 0;
+      else input.value = top[input.name];
+    });
+  }
+
   function update(state) {
     var values = {};
+    showNumber(state);
     state.config.fields.forEach(function (field) { values[field.path] = read(state.page.form, field); });
-    var valid = showProblems(state, rules.checkAll(state.ctx, state.config.fields, values));
-    state.current = { slug: rules.slugify(values.name || "", state.ctx.rules), yaml: yaml.placeFile(state.config, values), valid: valid };
+    var listValues = groups.read(state);
+    var errors = rules.checkAll(state.ctx, state.config.fields, values);
+    var listErrors = rules.checkLists(state.ctx, state.config.lists, listValues, values);
+    Object.keys(listErrors).forEach(function (path) { errors[path] = listErrors[path]; });
+    var valid = showProblems(state, errors, listValues);
+    var was = state.current && state.current.valid;
+    var file = yaml.placeFile(state.config, values, { values: listValues, counts: state.lists.counts });
+    state.current = { slug: rules.slugify(values.name || "", state.ctx.rules), yaml: file, valid: valid };
+    keep(state);
     showLink(state, valid);
+    // The status line follows the form: once the problems it spoke of are fixed, it says so.
+    if (valid && !was && state.showAll) state.page.status.textContent = "No problems left: the file below is ready to open on GitHub.";
+    if (!valid && was && state.showAll) state.page.status.textContent = "The form has problems again: they are listed below.";
   }
 
   function onOpen(state, event) {
@@ -156,8 +207,14 @@
     var config = JSON.parse(form.getAttribute("data-config"));
     var state = {
       config: config, page: elements(form), touched: {}, showAll: false, current: null,
-      ctx: { rules: rules.compile(config.rules), places: config.places, numbers: config.numbers },
+      ctx: { rules: rules.compile(config.rules), places: config.places, numbers: config.numbers, names: config.names },
     };
+    var saved = kept();
+    restore(form, saved && saved.top);
+    groups.setup(state, state.page.lists, saved && saved.lists, function (message) {
+      update(state);
+      state.page.status.textContent = message;
+    });
     listen(state);
     update(state);
   }

@@ -65,20 +65,49 @@
   function scalar(field, value) {
     if (field.kind === "number" && /^[-+]?\d+(\.\d+)?$/.test(value)) return decimal(value);
     if (field.kind === "integer") return integer(value);
-    if (field.kind === "choice" && field.options.indexOf(value) >= 0) return value;
+    var ids = (field.options || []).map(function (o) { return Array.isArray(o) ? o[0] : o; });
+    if ((field.kind === "choice" || field.kind === "section") && ids.indexOf(value) >= 0) return value;
     return quoted(value);
   }
 
   function entry(field, value, indent) {
-    var parts = field.path.split("."), key = indent + parts[parts.length - 1] + ": ";
+    var parts = (field.path || field.key).split("."), key = indent + parts[parts.length - 1] + ": ";
     if (field.kind === "choices") return key + "[" + value.join(", ") + "]";
     if (field.kind === "text") return key + folded(value, indent.length + 2);
     return key + scalar(field, value);
   }
 
+  /** The lines of an entry's members (fields, lists, sets) at `at`, an empty optional one left out. */
+  function memberLines(specs, at, lists, indent) {
+    var lines = [];
+    specs.forEach(function (spec) {
+      var path = at + "." + spec.key, value = lists.values[path];
+      if (spec.kind === "list") {
+        var n = lists.counts[path] || 0;
+        if (n) lines.push(indent + spec.key + ":");
+        for (var i = 0; i < n; i++) lines = lines.concat(entryLines(spec.members, path + "." + i, lists, indent + "  "));
+      } else if (spec.kind === "set") {
+        var inner = memberLines(spec.members, path, lists, indent + "  ");
+        if (inner.length) lines = lines.concat([indent + spec.key + ":"], inner);
+      } else if (value !== undefined && (spec.kind === "choices" ? value.length : value !== "")) {
+        lines.push(entry(spec, value, indent));
+      }
+    });
+    return lines;
+  }
+
+  /** One entry of a list: `- ` before its first member, the others in line with it. */
+  function entryLines(specs, at, lists, indent) {
+    var lines = memberLines(specs, at, lists, indent + "  ");
+    if (!lines.length) return [indent + "- {}"];
+    lines[0] = indent + "- " + lines[0].slice(indent.length + 2);
+    return lines;
+  }
+
   /** The place file: the modeline, each field in the schema's order (an empty optional one left out),
-   *  and the lists left to the pull request, empty. config: the form's (modeline, fields, later). */
-  function placeFile(config, values) {
+   *  then each list of sets (config.lists) with the entries made (lists: {values by path, counts}),
+   *  or `[]`. config: the form's (modeline, fields, lists). */
+  function placeFile(config, values, lists) {
     var lines = [config.modeline], groups = {};
     config.fields.forEach(function (field) {
       var value = values[field.path], parts = field.path.split(".");
@@ -89,8 +118,13 @@
       if (field.kind !== "choices" && value === "" && !field.required) return;
       lines.push(entry(field, value, parts.length > 1 ? "  " : ""));
     });
-    lines.push("# " + config.later.join(", ") + ": add them in the pull request (CONTRIBUTING.md explains how).");
-    config.later.forEach(function (name) { lines.push(name + ": []"); });
+    lists = lists || { values: {}, counts: {} };
+    (config.lists || []).forEach(function (spec) {
+      var n = lists.counts[spec.key] || 0;
+      if (!n) { lines.push(spec.key + ": []"); return; }
+      lines.push(spec.key + ":");
+      for (var i = 0; i < n; i++) lines = lines.concat(entryLines(spec.members, spec.key + "." + i, lists, "  "));
+    });
     return lines.join("\n") + "\n";
   }
 
