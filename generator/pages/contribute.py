@@ -98,7 +98,8 @@ def _walk(schema: dict[str, Any], node: dict[str, Any], prefix: str, vocab: dict
         ))
 
 
-FORM_LABELS = {"url": "Address (https://…)", "report_says": "The report says"}
+FORM_LABELS = {"url": "Address (https://…)", "report_says": "The report says",
+               "leadership_for_change_focus": "Focus of its Leadership for Change team"}
 """Labels the schema's titles do not give well."""
 LIST_NOUNS = {"stories": "story", "quotes": "quote", "outcomes": "outcome", "corrections": "correction", "updates": "update"}
 """What one entry of each list of sets is called in the form's buttons and headings."""

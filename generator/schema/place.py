@@ -97,7 +97,7 @@ class Story(StrictModel):
     programme: Id | None = Field(
         default=None,
         description="Only for a place in more than one programme, and then required: the programme whose "
-        "work the story tells, as the report says (an id from the place's `programmes`).",
+        "work the story tells, as the report says: an id from the place's `programmes`.",
         json_schema_extra={"vocabulary": "programmes"},
     )
 

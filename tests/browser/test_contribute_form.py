@@ -41,7 +41,7 @@ def test_a_newcomer_fills_in_the_form_and_its_file_passes_validate(page, site_ur
     assert "Name: This is required." in page.inner_text("#place-form-problems")
 
     _fill(page, {"#pf-name": "Little Snoring & Fakenham"})
-    page.get_by_label("Leadership for Change").check()
+    page.get_by_role("checkbox", name="Leadership for Change").check()
     _fill(page, {"#pf-focus": "Helping older people stay well at home.",
                  "#pf-summary": "Little Snoring brought its surgery, council and village hall together.\n\n"
                                 "A second paragraph, in our own words:   with spaces.",
@@ -119,7 +119,7 @@ def test_a_name_with_a_zero_width_space_is_refused_as_validate_refuses_it(page, 
     by generator/pages/contribute.py's form_rules): a character that renders as nothing is named and refused."""
     page.goto(site_url + "contribute/")
     _fill(page, {"#pf-name": "Little\u200bSnoring"})
-    page.get_by_label("Leadership for Change").check()
+    page.get_by_role("checkbox", name="Leadership for Change").check()
     _fill(page, {"#pf-focus": "A focus.", "#pf-summary": "A summary.", "#pf-location-label": "Fakenham",
                  "#pf-location-latitude": "52.8302", "#pf-location-longitude": "0.8485"})
     page.select_option("#pf-region", label="East of England")
@@ -151,7 +151,7 @@ def test_names_and_numbers_already_taken_and_files_too_long_for_a_link(page, sit
     assert numbered["name"] in page.inner_text("#pf-local-vision-number-error")
     # A valid file too long for GitHub's address limit: the link opens the page empty, and says why.
     page.get_by_label("Local Vision", exact=True).uncheck()
-    page.get_by_label("Leadership for Change").check()
+    page.get_by_role("checkbox", name="Leadership for Change").check()
     page.fill("#pf-name", "Little Snoring")
     page.fill("#pf-focus", "A focus.")
     page.fill("#pf-summary", ("Café é " * 560).strip())
@@ -183,7 +183,7 @@ def test_look_alike_names_the_status_line_and_the_labels(page, site_url: str) ->
     assert not page.is_visible("#pf-name-error")
     page.click("#place-form-open")
     assert "The form has problems" in page.inner_text("#place-form-status")
-    page.get_by_label("Leadership for Change").check()
+    page.get_by_role("checkbox", name="Leadership for Change").check()
     _fill(page, {"#pf-focus": "A focus.", "#pf-summary": "A summary.", "#pf-location-label": "Fakenham",
                  "#pf-location-latitude": "52.8302", "#pf-location-longitude": "0.8485"})
     page.select_option("#pf-region", label="East of England")
@@ -233,7 +233,7 @@ def test_the_form_works_when_instant_navigation_brings_its_page(page, instant_ur
 
 def _basic_place(page) -> None:
     _fill(page, {"#pf-name": "Little Snoring"})
-    page.get_by_label("Leadership for Change").check()
+    page.get_by_role("checkbox", name="Leadership for Change").check()
     _fill(page, {"#pf-focus": "Helping older people stay well at home.", "#pf-summary": "A summary in our own words.",
                  "#pf-location-label": "Fakenham", "#pf-location-latitude": "52.8302", "#pf-location-longitude": "0.8485"})
     page.select_option("#pf-region", label="East of England")
