@@ -59,6 +59,9 @@
       lat: lat,
       lon: lon,
       url: siteUrl(p.url, config.root),
+      story: p.story === true,
+      quote: p.quote && typeof p.quote.text === "string"
+        ? { text: p.quote.text, by: typeof p.quote.by === "string" ? p.quote.by : "" } : null,
     };
   }
 
