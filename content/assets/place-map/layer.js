@@ -131,7 +131,7 @@
       var shown = this._group.getLayers();
       if (!this._map || !shown.length) return;
       var bounds = L.latLngBounds(shown.map(function (m) { return [m.place.lat, m.place.lon]; }));
-      this._map.fitBounds(bounds, { padding: [48, 48], maxZoom: 9 });
+      this._map.fitBounds(bounds, { padding: [48, 48], maxZoom: 9, animate: false });
     },
 
     // When no place matches, the map says so and offers every place again.
