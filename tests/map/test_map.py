@@ -18,9 +18,9 @@ from generator.checks.validate import load_site
 from generator.map.elements import RUNTIME_JS, TILES, map_script, required_assets
 from generator.map.geojson import BASEMAP, GEOJSON, QUOTE_LENGTH, basemap, places_geojson
 from generator.map.leaflet import SCRIPT, maps
+from generator.model.site import attribution
 from generator.pages.environment import make_environment
 from generator.pages.map import map_pages
-from generator.model.site import attribution
 from generator.schema import england
 
 PLACES = sorted(path.stem for path in (REPO / "site-data" / "places").glob("*.yaml"))
