@@ -246,8 +246,9 @@ def full_map(*, bounds: list[list[float]], data: str, basemap: str) -> PlaceMap:
 
 def small_map(*, bounds: list[list[float]], data: str, basemap: str) -> PlaceMap:
     """A small map of a few places (a theme's, a region's), fitted to them."""
-    # Zoom 7 shows a place within its part of England; the top padding leaves room for a marker's pin.
-    fit = {"paddingTopLeft": [30, 50], "paddingBottomRight": [30, 15], "maxZoom": 7}
+    # At most zoom 9: close enough to set London's boroughs apart, far enough that a lone place still
+    # shows its county. The padding leaves room for the markers' names.
+    fit = {"paddingTopLeft": [30, 30], "paddingBottomRight": [30, 30], "maxZoom": 9}
     m = PlaceMap(
         "small", bounds=bounds, fit_options=fit,
         zoom_snap=0.5, scroll_wheel_zoom=False,

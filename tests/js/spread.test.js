@@ -42,3 +42,10 @@ test("names show beside every marker only when few places are in view", () => {
   assert.equal(spread.namesShown(8, 8), true);
   assert.equal(spread.namesShown(9, 8), false);
 });
+
+test("boxes overlap only when they share some area", () => {
+  const box = (left, top, right, bottom) => ({ left, top, right, bottom });
+  assert.equal(spread.overlaps(box(0, 0, 10, 10), box(5, 5, 15, 15)), true);
+  assert.equal(spread.overlaps(box(0, 0, 10, 10), box(10, 0, 20, 10)), false);  // touching edges
+  assert.equal(spread.overlaps(box(0, 0, 10, 10), box(0, 11, 10, 20)), false);
+});

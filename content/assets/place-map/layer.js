@@ -67,6 +67,17 @@
       map[how]({ popupopen: this._onPopupOpen, popupclose: this._onPopupClose, layeradd: this._remember,
         zoomend: this._layout, moveend: this._name }, this);
       L.DomEvent[how](map.getContainer(), "keydown", this._onKeyDown, this);
+      L.DomEvent[how](map.getContainer(), "mouseover focusin", this._nameOn, this);
+      L.DomEvent[how](map.getContainer(), "mouseout focusout", this._nameOff, this);
+    },
+
+    // A name hidden to keep clear of the others shows while its marker is hovered or focused.
+    _nameOn: function (e) { this._activeName(e, true); },
+    _nameOff: function (e) { this._activeName(e, false); },
+    _activeName: function (e, on) {
+      var icon = e.target.closest && e.target.closest(".leaflet-marker-icon"), layer = icon && this._icons.get(icon);
+      var tooltip = layer && layer.getTooltip && layer.getTooltip(), box = tooltip && tooltip.getElement();
+      if (box) box.classList.toggle("place-map__name--active", on);
     },
 
     /** The slugs of the markers now on the map (in clusters or not). */

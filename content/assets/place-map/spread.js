@@ -79,13 +79,35 @@
     });
   }
 
+  /** Whether two boxes ({left, top, right, bottom}) overlap. */
+  function overlaps(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+
+  /** Names that would cover another name or a marker are hidden (in the markers' order), until their
+   *  marker is hovered or focused: a name is never drawn over another. */
+  function declutter(markerList) {
+    var shown = markerList.filter(function (m) { return m.getElement(); });
+    var taken = shown.map(function (m) { return m.getElement().getBoundingClientRect(); });
+    shown.forEach(function (m, i) {
+      var tooltip = m.getTooltip(), box = tooltip && tooltip.options.permanent && tooltip.getElement();
+      if (!box) return;
+      box.classList.remove("place-map__name--hidden");
+      var r = box.getBoundingClientRect();
+      var clear = taken.every(function (t, j) { return j === i || !overlaps(r, t); });
+      if (clear) taken.push(r);
+      else box.classList.add("place-map__name--hidden");
+    });
+  }
+
   /** Names beside the markers in view when few places are (grouped or not), else on hover and
    *  focus only. */
   function labelMarkers(map, markerList, most) {
     var view = map.getBounds(), inView = markerList.filter(function (m) { return view.contains([m.place.lat, m.place.lon]); });
     var always = namesShown(inView.length, most);
     markerList.forEach(function (m) { setName(m, always && Boolean(m.getElement()) && view.contains(m.getLatLng())); });
+    if (always) declutter(markerList);
   }
 
-  api.spread = { spread: spread, spreadMarkers: spreadMarkers, namesShown: namesShown, labelMarkers: labelMarkers };
+  api.spread = { spread: spread, spreadMarkers: spreadMarkers, namesShown: namesShown, overlaps: overlaps, labelMarkers: labelMarkers };
 })(typeof module == "object" ? module.exports : (window.PlaceMapParts = window.PlaceMapParts || {}));
