@@ -151,3 +151,20 @@ def test_a_deep_link_on_a_phone_scrolls_to_the_map_and_shows_the_whole_popup(new
     assert box["y"] >= header["y"] + header["height"] and box["y"] + box["height"] <= 812, box
     assert box["x"] >= 0 and box["x"] + box["width"] <= 375, box
     assert popup.locator(".place-popup__name").inner_text() == PLACES[slug]["name"]
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_regions_small_map_names_its_places_without_one_name_over_another(new_page, site_url: str, width: int) -> None:
+    page = new_page(viewport={"width": width, "height": 900})
+    crowded = max({data["region"] for data in PLACES.values()},
+                  key=lambda region: sum(data["region"] == region for data in PLACES.values()))
+    open_map(page, site_url + f"regions/{crowded}/", ".place-map--small")
+    names = page.evaluate("""() => [...document.querySelectorAll('.place-map--small .leaflet-tooltip.place-map__name')]
+      .filter((e) => getComputedStyle(e).visibility === 'visible')
+      .map((e) => { const r = e.getBoundingClientRect(); return [e.textContent, r.left, r.top, r.right, r.bottom]; })""")
+    assert names  # a region's few places are named on its map
+    for i, (name, *a) in enumerate(names):
+        for other, *b in names[i + 1:]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (name, other)
+    slugs = sorted(slug for slug, data in PLACES.items() if data["region"] == crowded)
+    assert page.evaluate(VISIBLE, ".place-map--small") == slugs
