@@ -114,7 +114,13 @@
               }));
             },
           }).addTo(map));
-          if (this.options.url) api.data.load(this.options.url).then(function (data) { layer.addData(data); }).catch(function () {});
+          // One region a task: drawing the whole basemap in one would hold a phone's page up.
+          var next = function (features, i) {
+            if (i >= features.length || !layer._map) return;
+            layer.addData(features[i]);
+            setTimeout(function () { next(features, i + 1); }, 0);
+          };
+          if (this.options.url) api.data.load(this.options.url).then(function (data) { next((data && data.features) || [], 0); }).catch(function () {});
         },
         onRemove: function (map) { map.removeLayer(this._layer); map.removeLayer(this._names); },
       }),
