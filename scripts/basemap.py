@@ -79,8 +79,9 @@ def main(build_json: str) -> None:
         "type": "FeatureCollection",
         "source": SOURCE,
         "licence": "Public domain (Natural Earth, https://www.naturalearthdata.com/about/terms-of-use/)",
-        "simplified": f"shapely.coverage_simplify, tolerance {TOLERANCE} degrees; islands under {MIN_AREA} "
-                      f"square degrees dropped; coordinates to {DIGITS} decimals; made by scripts/basemap.py",
+        "simplified": f"shapely {shapely.__version__} coverage_simplify, tolerance {TOLERANCE} degrees; islands under {MIN_AREA} "
+                      f"square degrees dropped; Wales and Scotland cut to {FRAME}; coordinates to {DIGITS} decimals; "
+                      "made by scripts/basemap.py",
         "features": out,
     }
     text = json.dumps(collection, separators=(",", ":"), ensure_ascii=False)

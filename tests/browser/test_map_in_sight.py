@@ -4,6 +4,8 @@ mostly map, with a deep-linked popup wholly on it."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from browser_map import ALL_MAP, NAME_OF, PLACES, PROGRAMMES, THEMES, VISIBLE, open_map, wait_until_still
 
@@ -31,6 +33,16 @@ IN_VIEW = f"""() => {{
   return parts.places._group.getLayers().map((m) => [m.place.slug,
     view.contains([m.place.lat, m.place.lon]) && view.contains(m.getLatLng())]);
 }}"""
+
+
+def _contrast(first: str, second: str) -> float:
+    """WCAG's contrast ratio of two opaque CSS rgb() colours."""
+    def luminance(colour: str) -> float:
+        channels = [int(n) / 255 for n in re.findall(r"\d+", colour)[:3]]
+        r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+    high, low = sorted((luminance(first), luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
 
 
 def _places_with(theme: str = "", programmes: set[str] | None = None) -> list[str]:
@@ -126,6 +138,10 @@ def test_on_a_phone_the_map_is_most_of_the_first_screen_and_the_filters_in_a_she
     assert button.get_attribute("aria-expanded") == "false"
     button.click()
     assert button.get_attribute("aria-expanded") == "true"
+    # The open button keeps its text readable (Material's hover colours would not, in the dark palette).
+    page.wait_for_timeout(300)  # Material's buttons fade their colours in over 125 ms
+    fg, bg = button.evaluate("e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]")
+    assert _contrast(fg, bg) >= 4.5, (fg, bg)
     sheet = page.locator("#place-filters")
     assert sheet.is_visible()
     sbox = sheet.bounding_box()
