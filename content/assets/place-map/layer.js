@@ -6,7 +6,7 @@
   var data = api.data, state = api.state, list = api.list, markers = api.markers, keyboard = api.keyboard;
   var element = markers.element, spread = api.spread;
   // A map at least this wide sets close neighbours apart; a narrower one (a phone's) groups them.
-  var SPREAD_WIDTH = 600, GAP = 23, NAMED = 8;
+  var SPREAD_WIDTH = 520, GAP = 23, NAMED = 8;
 
   function byId(id) { return id ? document.getElementById(id) : null; }
 
