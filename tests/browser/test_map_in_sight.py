@@ -184,3 +184,18 @@ def test_a_regions_small_map_names_its_places_without_one_name_over_another(new_
             assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (name, other)
     slugs = sorted(slug for slug, data in PLACES.items() if data["region"] == crowded)
     assert page.evaluate(VISIBLE, ".place-map--small") == slugs
+
+
+def test_an_address_with_a_filter_opens_on_its_places(page, site_url: str) -> None:
+    def span(theme: str) -> float:
+        places = [PLACES[slug]["location"] for slug in _places_with(theme)]
+        return max(p["latitude"] for p in places) - min(p["latitude"] for p in places) + \
+            max(p["longitude"] for p in places) - min(p["longitude"] for p in places)
+    themes = [theme for theme in THEMES if len(_places_with(theme)) >= 2]
+    closest = min(themes, key=span)  # the theme whose places lie closest together
+    open_map(page, site_url + f"map/?theme={closest}")
+    in_view = dict(page.evaluate(IN_VIEW))
+    assert sorted(in_view) == _places_with(closest) and all(in_view.values())
+    # Zoomed in on them, not left on all of England.
+    zoom, england = page.evaluate(f"() => [{MAP}.map.getZoom(), {MAP}.map.getBoundsZoom({MAP}.map.placeHome.bounds)]")
+    assert zoom > england, (closest, zoom, england)

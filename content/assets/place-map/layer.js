@@ -108,7 +108,10 @@
       setTimeout(function () {
         if (!self._map) return;
         self._apply();
-        if (self._form) self._openFromUrl();
+        if (!self._form) return;
+        // An address with a filter shows its places as a change of filter would.
+        if (self._state.theme || self._state.programmes) self._fit();
+        self._openFromUrl();
       }, 0);
     },
 
