@@ -20,6 +20,8 @@ BLANK_TILE = base64.b64decode(
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII="
 )
 ALL_MAP = ".place-map--all"
+# A marker's place name, from its accessible name ("York (Local Vision)"): markers.markerLabel.
+NAME_OF = r"e => e.getAttribute('aria-label').replace(/ \([^()]*\)$/, '')"
 
 # In the page: the map's places layer, the places on the map, and the places a reader can count:
 # single markers plus the numbers on the clusters.

@@ -1,5 +1,5 @@
 """A copy of the project with a hostile place and a hostile theme name, for the map's tests: every
-field the map shows holds template syntax, script and markup (``tests/map/test_map.py`` reads its files,
+field the map shows (its quote too) holds template syntax, script and markup (``tests/map/test_map.py`` reads its files,
 ``tests/browser/test_map_browser.py`` opens them in Chromium; conftest's ``map_hostile_site`` builds it once)."""
 
 from __future__ import annotations
@@ -19,6 +19,8 @@ HOSTILE_TEXT = {
     "img": "<img src=x onerror=\"alert(4);window.pwned=4\">",
 }
 HOSTILE_NAME = " ".join(HOSTILE_TEXT.values())
+HOSTILE_QUOTE = "Said {{ 7*7 }} " + HOSTILE_TEXT["img"] + " " + HOSTILE_TEXT["script"]
+"""The place's one quote, short enough for its popup (``map/geojson.QUOTE_LENGTH``)."""
 HOSTILE_THEME = "Theme {{ 7*7 }} <img src=y onerror=alert(5)> ${alert(6)} </script>"
 
 
@@ -31,6 +33,11 @@ def hostile_place() -> str:
         "region": "london",
         "location": {"label": "<b>{{ 7*7 }}</b>", "latitude": 51.5, "longitude": -0.12},
         "themes": ["hostile-theme", "data"],
+        "stories": [{
+            "lesson": "getting-going", "title": "A hostile story", "text": "Hostile text in a quote.",
+            "source": "light-bulb-moments",
+            "quotes": [{"text": HOSTILE_QUOTE, "speaker": HOSTILE_TEXT["img"]}],
+        }],
     }, allow_unicode=True, sort_keys=False)
 
 

@@ -83,6 +83,7 @@
     "assets/place-map/state.js",
     "assets/place-map/list.js",
     "assets/place-map/markers.js",
+    "assets/place-map/spread.js",
     "assets/place-map/keyboard.js",
     "assets/place-map/layer.js",
     "assets/place-map/scrolling.js",

@@ -35,16 +35,19 @@ TILES = TileSource(
     attribution='&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
     max_zoom=19,
 )
-"""The tile server, configured here and nowhere else. OpenStreetMap's policy asks for the visible
-attribution above and a Referer header (see ``overrides/main.html``)."""
+"""The tile server of the "Street map" button, configured here and nowhere else: no tile is asked for
+until the reader presses it. OpenStreetMap's policy asks for the visible attribution above and a
+Referer header (see ``overrides/main.html``)."""
+BASEMAP_ATTRIBUTION = "Regions: Natural Earth (public domain)"
+"""The attribution of the map's own basemap (``map/geojson.BASEMAP``)."""
 
 RUNTIME_JS = tuple(
     f"assets/place-map/{name}.js"
-    for name in ("data", "state", "list", "markers", "keyboard", "layer", "scrolling", "controls", "map")
+    for name in ("data", "state", "list", "markers", "spread", "keyboard", "layer", "scrolling", "controls", "map")
 )
 """The map runtime, one file per concern, in the order they run (a file uses only those before it):
 data (places.geojson, bounds, this site's addresses), filter state and the address, the list beside
-the map, markers and popups, the keyboard, the places layer (markers, list, status line and address
+the map, markers and popups, close neighbours set apart and names shown, the keyboard, the places layer (markers, list, status line and address
 in step), the wheel and one finger scrolling the page until the map is engaged, the map's buttons,
 and each map's set-up (``map.js``, last). They are classic scripts that add to
 one object (``window.PlaceMapParts``, which ``map.js`` publishes whole as ``window.PlaceMaps``), or
@@ -86,12 +89,10 @@ class PlaceMap(folium.Map):
         self._id = name
         if min_zoom is not None:
             self.options["min_zoom"] = min_zoom  # folium gives min_zoom to the tile layer only
+        self.options["max_zoom"] = TILES.max_zoom  # with no tile layer, the map needs its own
         self.bounds = bounds
         self.fit_options = fit_options
         self.options.pop("zoom", None)  # the view comes from fitBounds
-        folium.TileLayer(
-            tiles=TILES.url, attr=TILES.attribution, max_zoom=TILES.max_zoom, control=False
-        ).add_to(self)._id = name
 
 
 class PlaceCluster(MarkerCluster):
@@ -157,21 +158,40 @@ class Gestures(MacroElement):
         self._name = "Gestures"
 
 
-class Outline(MacroElement):
-    """England's outline under the markers: where the places are still shows without tiles."""
+class Basemap(MacroElement):
+    """The map's own basemap under the markers: England's regions with their names, Wales and Scotland
+    faded, in the page's palette. It comes from the site: no tile server is asked."""
 
     _template = Template(
         """
         {% macro script(this, kwargs) %}
-            PlaceMaps.outlineLayer(container, {{ this.options|tojavascript }}).addTo({{ this._parent.get_name() }});
+            PlaceMaps.basemapLayer(container, {{ this.options|tojavascript }}).addTo({{ this._parent.get_name() }});
         {% endmacro %}
         """
     )
 
     def __init__(self, *, data: str) -> None:
         super().__init__()
-        self._name = "Outline"
-        self.options = {"data": data}
+        self._name = "Basemap"
+        self.options = {"data": data, "attribution": BASEMAP_ATTRIBUTION}
+
+
+class StreetMap(MacroElement):
+    """A "Street map" button: OpenStreetMap's tiles (``TILES``), loaded only once the reader asks."""
+
+    _template = Template(
+        """
+        {% macro script(this, kwargs) %}
+            PlaceMaps.streetMapControl({{ this.options|tojavascript }}).addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+        """
+    )
+
+    def __init__(self, *, position: str = "topright") -> None:
+        super().__init__()
+        self._name = "StreetMap"
+        self.options = {"position": position, "url": TILES.url, "attribution": TILES.attribution,
+                        "max_zoom": TILES.max_zoom}
 
 
 class PlaceMarkers(folium.elements.JSCSSMixin, MacroElement):
@@ -204,34 +224,39 @@ def _stable(element: MacroElement, name: str) -> MacroElement:
     return element
 
 
-def full_map(*, bounds: list[list[float]], data: str, outline: str) -> PlaceMap:
-    """The map page's map: every place, clustered. The filters beside it (theme, and the key of
-    programmes) are the page's form, read by the places layer."""
+def full_map(*, bounds: list[list[float]], data: str, basemap: str) -> PlaceMap:
+    """The map page's map: every place. Where the map is wide enough, close neighbours are set apart
+    so that every place has a marker of its own; on a narrow screen they are grouped (the cluster).
+    The filters beside it (theme, and the key of programmes) are the page's form, read by the places
+    layer."""
     m = PlaceMap(
         "all", bounds=bounds, fit_options={"padding": [8, 8]},
         zoom_snap=0.25, min_zoom=4, scroll_wheel_zoom=False,
     )
-    _stable(Outline(data=outline), "all").add_to(m)
+    _stable(Basemap(data=basemap), "all").add_to(m)
     cluster = _stable(PlaceCluster(control=False, show_coverage_on_hover=False, max_cluster_radius=40), "all")
     cluster.add_to(m)
     _stable(ResetView(), "all").add_to(m)
     _stable(Fullscreen(), "all").add_to(m)
+    _stable(StreetMap(), "all").add_to(m)
     _stable(Gestures(), "all").add_to(m)
     _stable(PlaceMarkers(data=data, cluster=cluster), "all").add_to(m)
     return m
 
 
-def small_map(*, bounds: list[list[float]], data: str, outline: str) -> PlaceMap:
-    """A small map of a few places (a place page's, a theme's), fitted to them."""
-    # Zoom 7 shows a place within its part of England; the top padding leaves room for a marker's pin.
-    fit = {"paddingTopLeft": [30, 50], "paddingBottomRight": [30, 15], "maxZoom": 7}
+def small_map(*, bounds: list[list[float]], data: str, basemap: str) -> PlaceMap:
+    """A small map of a few places (a theme's, a region's), fitted to them."""
+    # At most zoom 9: close enough to set London's boroughs apart, far enough that a lone place still
+    # shows its county. The padding leaves room for the markers' names.
+    fit = {"paddingTopLeft": [30, 30], "paddingBottomRight": [30, 30], "maxZoom": 9}
     m = PlaceMap(
         "small", bounds=bounds, fit_options=fit,
         zoom_snap=0.5, scroll_wheel_zoom=False,
     )
     _stable(Gestures(), "small").add_to(m)
-    _stable(Outline(data=outline), "small").add_to(m)
+    _stable(Basemap(data=basemap), "small").add_to(m)
     _stable(ResetView(), "small").add_to(m)
+    _stable(StreetMap(), "small").add_to(m)
     _stable(PlaceMarkers(data=data), "small").add_to(m)
     return m
 

@@ -1,5 +1,7 @@
-"""The map's data files: every place as GeoJSON (``data/places.geojson``, also open data), and
-England's outline (``map/england.geojson``), which shows where the places are even without tiles.
+"""The map's data files: every place as GeoJSON (``data/places.geojson``, also open data), and the
+map's own basemap (``map/basemap.geojson``: England's nine regions, Wales and Scotland, made once by
+``scripts/basemap.py`` from Natural Earth and committed beside this module), so that a map asks no
+other host for anything until the reader chooses the street map.
 
 The browser builds every marker from places.geojson, so the map script is the same for any data, and
 no place text is ever part of a template or of JavaScript source.
@@ -8,13 +10,26 @@ no place text is ever part of a template or of JavaScript source.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
-from ..model.site import Site, SitePlace, place_url
-from ..schema import england
+from ..model.site import Site, SitePlace, attribution, place_url
 
 GEOJSON = "data/places.geojson"
-OUTLINE = "map/england.geojson"
+BASEMAP = "map/basemap.geojson"
+QUOTE_LENGTH = (40, 320)
+"""A popup's quote is the shortest of the place's quotes in this range of characters (a few words
+lifted from a sentence say little out of context; a paragraph does not fit a popup)."""
+
+
+def popup_quote(place: SitePlace) -> dict[str, str] | None:
+    """The place's shortest quote of a popup's length, verbatim, with its attribution; or None."""
+    fitting = [(len(quote.text), index, quote) for index, (_, quote) in enumerate(place.quotes)
+               if QUOTE_LENGTH[0] <= len(quote.text) <= QUOTE_LENGTH[1]]
+    if not fitting:
+        return None
+    quote = min(fitting)[2]
+    return {"text": quote.text, "by": attribution(quote)}
 
 
 def place_feature(site: Site, place: SitePlace, site_url: str = "") -> dict[str, Any]:
@@ -38,6 +53,8 @@ def place_feature(site: Site, place: SitePlace, site_url: str = "") -> dict[str,
             "region_name": site.regions[place.region].name,
             "location": place.location.label,
             "url": place_url(place, site_url),
+            "story": bool(place.stories),
+            "quote": popup_quote(place),
         },
     }
 
@@ -48,8 +65,7 @@ def places_geojson(site: Site, site_url: str = "") -> str:
     return json.dumps(collection, ensure_ascii=False, indent=1) + "\n"
 
 
-def england_outline() -> str:
-    """England's outline (Natural Earth, public domain; see ``schema/england.py``) as GeoJSON."""
-    geometry = {"type": "MultiPolygon", "coordinates": [[[list(point) for point in ring]] for ring in england.rings()]}
-    feature = {"type": "Feature", "properties": {"name": "England"}, "geometry": geometry}
-    return json.dumps({"type": "FeatureCollection", "features": [feature]}, separators=(",", ":")) + "\n"
+def basemap() -> str:
+    """The basemap as committed (``basemap.geojson`` beside this module; its ``source``, ``licence`` and
+    ``simplified`` fields say how it was made)."""
+    return Path(__file__).with_name("basemap.geojson").read_text(encoding="utf-8")

@@ -1,5 +1,5 @@
 """The map's files that do not depend on the data: the map script folium writes from ``elements``,
-England's outline, and Leaflet and Leaflet.markercluster copied from their PyPI packages (the site
+the basemap, and Leaflet and Leaflet.markercluster copied from their PyPI packages (the site
 loads nothing from a CDN), with their licence notice."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import xstatic.pkg.leaflet_markercluster
 from ..model.page import Page
 from ..schema import england
 from .elements import LEAFLET, MARKERCLUSTER, PlaceMap, full_map, map_script, small_map
-from .geojson import GEOJSON, OUTLINE, england_outline
+from .geojson import BASEMAP, GEOJSON, basemap
 
 SCRIPT = "map/place-maps.js"
 """The script folium writes; it follows ``elements.required_assets()`` in site.js's list."""
@@ -40,7 +40,7 @@ MIT licence; from the PyPI package XStatic-Leaflet-MarkerCluster.
 @functools.cache
 def fixed_files() -> tuple[Page, ...]:
     """The files that do not depend on the data: made once per run."""
-    return (Page(OUTLINE, england_outline()), Page(SCRIPT, map_script(maps())), *vendored_files())
+    return (Page(BASEMAP, basemap()), Page(SCRIPT, map_script(maps())), *vendored_files())
 
 
 def maps() -> dict[str, PlaceMap]:
@@ -48,8 +48,8 @@ def maps() -> dict[str, PlaceMap]:
     (south, west), (north, east) = england.bounds()
     view = [[south, west], [north, east]]
     return {
-        "all": full_map(bounds=view, data=GEOJSON, outline=OUTLINE),
-        "small": small_map(bounds=view, data=GEOJSON, outline=OUTLINE),
+        "all": full_map(bounds=view, data=GEOJSON, basemap=BASEMAP),
+        "small": small_map(bounds=view, data=GEOJSON, basemap=BASEMAP),
     }
 
 

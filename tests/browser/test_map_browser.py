@@ -11,6 +11,7 @@ from browser_map import (
     ALL_MAP,
     BLANK_TILE,
     COUNTED,
+    NAME_OF,
     PLACES,
     PROGRAMMES,
     THEMES,
@@ -21,7 +22,8 @@ from browser_map import (
     wait_for_map,
     wait_until_still,
 )
-from hostile_map import HOSTILE_NAME, HOSTILE_THEME
+from hostile_map import HOSTILE_NAME, HOSTILE_QUOTE, HOSTILE_THEME
+from site_pages import load_vocabulary
 
 from generator.schema import england
 
@@ -50,33 +52,39 @@ def test_every_place_has_one_marker_named_for_it(map_page, site_url: str) -> Non
     open_map(map_page, site_url + "map/")
     assert map_page.evaluate(VISIBLE, ALL_MAP) == sorted(PLACES)
     assert map_page.evaluate(COUNTED, ALL_MAP) == len(PLACES)
+    names = sorted(marker.evaluate(NAME_OF) for marker in map_page.locator(f"{ALL_MAP} .leaflet-marker-icon.place-marker").all())
+    assert names == sorted(data["name"] for data in PLACES.values())  # one each, at a desktop's width
     for marker in map_page.locator(f"{ALL_MAP} .leaflet-marker-icon.place-marker").all():
-        title = marker.get_attribute("title")
-        assert title and marker.get_attribute("role") == "button"
-        assert title in {data["name"] for data in PLACES.values()}
-        assert marker.get_attribute("aria-label").startswith(title)
-    for cluster in map_page.locator(f"{ALL_MAP} .marker-cluster").all():
+        assert marker.get_attribute("role") == "button"
+    # The map's own basemap is credited; the street map's tiles are not there until asked for.
+    attribution = map_page.locator(f"{ALL_MAP} .leaflet-control-attribution").inner_text()
+    assert "Natural Earth" in attribution and "OpenStreetMap" not in attribution
+    assert map_page.console_errors == []
+
+
+def test_groups_are_named_for_their_places_on_a_phone(new_page, site_url: str) -> None:
+    phone = new_page(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
+    open_map(phone, site_url + "map/")
+    assert phone.evaluate(COUNTED, ALL_MAP) == len(PLACES)
+    clusters = phone.locator(f"{ALL_MAP} .marker-cluster").all()
+    assert clusters  # England's places do not fit a phone's map one by one
+    for cluster in clusters:
         count = int(cluster.inner_text())
         assert re.fullmatch(rf"{count} places: .+\. Select to zoom in\.", cluster.get_attribute("aria-label"))
-    assert "OpenStreetMap" in map_page.locator(f"{ALL_MAP} .leaflet-control-attribution").inner_text()
-    assert map_page.console_errors == []
 
 
 def test_click_calderdale_read_its_popup_and_follow_the_link(map_page, site_url: str) -> None:
     open_map(map_page, site_url + "map/")
-    marker = map_page.locator(f'{ALL_MAP} .leaflet-marker-icon.place-marker[title="Calderdale"]')
-    for _ in range(8):  # click the group that holds Calderdale until its own marker shows
-        if marker.count():
-            break
-        map_page.locator(f'{ALL_MAP} .marker-cluster[aria-label*="Calderdale"]').first.click()
-        wait_until_still(map_page)
+    marker = map_page.locator(f'{ALL_MAP} .leaflet-marker-icon.place-marker[aria-label^="Calderdale ("]')
     marker.click()
     popup = map_page.locator(f"{ALL_MAP} .place-popup")
     popup.wait_for()
     text = " ".join(popup.inner_text().split())
-    assert text.startswith("Calderdale Local Vision place no. 7 Programmes: Local Vision "
-                           "Focus: Increasing the percentage of school age")
-    assert "Themes: Physical activity, Children and families" in text
+    assert text.startswith("Calderdale Local Vision (Local Vision place no. 7) "
+                           "Increasing the percentage of school age")
+    quote = map_page.evaluate("() => fetch('../data/places.geojson').then(r => r.json())"
+                              ".then(c => c.features.find(f => f.id === 'calderdale').properties.quote)")
+    assert popup.locator(".place-popup__quote").inner_text().split("\n")[0] == f"\u201c{quote['text']}\u201d"
     assert "place=calderdale" in map_page.url
     # Leaflet pans the map to fit the popup: a click while it moves lands where the link was (seen once
     # on a busy machine, where the click closed the popup instead). A reader clicks what stands still.
@@ -142,7 +150,10 @@ def test_filters_key_list_status_line_and_address_agree(map_page, site_url: str)
         if not theme_id and ticked == set(programmes):
             assert status == f"Showing all {total} places." and "?" not in url
             return
-        assert status.startswith(f"Showing {len(wanted)} of {total} places: "), status
+        if wanted:
+            assert status.startswith(f"Showing {len(wanted)} of {total} places: "), status
+        else:
+            assert status.startswith("No place matches: "), status
         if theme_id:
             assert query["theme"] == theme_id and f"theme {THEMES[theme_id]}" in status
         else:
@@ -206,23 +217,37 @@ def test_place_deep_link_opens_its_popup(map_page, site_url: str) -> None:
     assert "place=" not in map_page.url
 
 
-def test_only_the_tile_server_is_contacted_and_there_are_no_console_errors(map_page, site_url: str) -> None:
-    for path in ("map/", "themes/dementia/", "map/?place=calderdale"):
+def test_no_other_host_is_asked_until_the_reader_chooses_the_street_map(map_page, site_url: str) -> None:
+    for path in ("map/", "themes/dementia/", "regions/london/", "map/?place=calderdale"):
         selector = ALL_MAP if path.startswith("map/") else ".place-map--small"
         open_map(map_page, site_url + path, selector)
+        map_page.wait_for_load_state("networkidle")
+        outside = [url for url in map_page.requests if not url.startswith(site_url)]
+        assert outside == [], (path, outside)
+    # The Street map button loads OpenStreetMap's tiles, with their attribution, and takes them away.
+    street = map_page.locator(f"{ALL_MAP} button", has_text="Street map")
+    assert street.get_attribute("aria-pressed") == "false"
+    street.click()
+    map_page.wait_for_function(f"() => document.querySelectorAll({ALL_MAP!r} + ' .leaflet-tile-loaded').length > 0")
     outside = [url for url in map_page.requests if not url.startswith(site_url)]
-    assert outside, "the map asked for no tiles"
-    assert all(urlsplit(url).netloc == TILE_HOST for url in outside), outside
+    assert outside and all(urlsplit(url).netloc == TILE_HOST for url in outside), outside
+    assert street.get_attribute("aria-pressed") == "true"
+    assert "OpenStreetMap" in map_page.locator(f"{ALL_MAP} .leaflet-control-attribution").inner_text()
+    street.click()
+    assert map_page.locator(f"{ALL_MAP} .leaflet-tile").count() == 0
+    assert "OpenStreetMap" not in map_page.locator(f"{ALL_MAP} .leaflet-control-attribution").inner_text()
     assert map_page.console_errors == []
 
 
-def test_without_tiles_markers_popups_filters_and_list_still_work(page, site_url: str) -> None:
+def test_with_tiles_refused_markers_popups_filters_and_list_still_work(page, site_url: str) -> None:
     page.route(TILES_GLOB, lambda route: route.abort())
     open_map(page, site_url + "map/?place=calderdale&theme=physical-activity")
     assert page.evaluate(VISIBLE, ALL_MAP) == _theme_places("physical-activity")
     assert page.locator(f"{ALL_MAP} .place-popup__name").inner_text() == "Calderdale"
     assert page.locator("#place-list > li:visible").count() == len(_theme_places("physical-activity"))
-    assert page.locator(f"{ALL_MAP} path.place-map__outline").count() == 1  # England still shows
+    regions = len(load_vocabulary("regions"))
+    assert page.locator(f"{ALL_MAP} path.place-map__region").count() == regions  # England's regions show
+    assert page.locator(f"{ALL_MAP} path.place-map__neighbour").count() == 2  # Wales and Scotland
     # Chromium reports each refused tile (the page fixture's one allowance); nothing else may fail.
     assert page.console_errors == []
 
@@ -235,7 +260,9 @@ def test_keyboard_only_tab_to_a_marker_open_it_and_follow_its_link(map_page, sit
             break
     else:
         pytest.fail("Tab never reached a marker")
-    name = map_page.evaluate("() => document.activeElement.title")
+    name = map_page.evaluate(f"() => ({NAME_OF})(document.activeElement)")
+    # Its name shows beside it while it has the focus.
+    assert map_page.locator(f"{ALL_MAP} .leaflet-tooltip.place-map__name").inner_text() == name
     map_page.keyboard.press("Enter")
     map_page.locator(f"{ALL_MAP} .place-popup").wait_for()
     for _ in range(3):
@@ -244,13 +271,15 @@ def test_keyboard_only_tab_to_a_marker_open_it_and_follow_its_link(map_page, sit
             break
     else:
         pytest.fail("Tab never reached the popup's link")
-    assert map_page.evaluate("() => document.activeElement.textContent") == f"Read the story of {name}"
+    link = map_page.evaluate("() => document.activeElement.textContent")
+    assert link in (f"Read the story of {name}", f"About {name}")
     map_page.keyboard.press("Enter")
     map_page.wait_for_url(re.compile(r"/places/[a-z0-9-]+/$"))
     assert _heading(map_page) == name
 
 
-def test_keyboard_enter_on_a_group_zooms_in(map_page, site_url: str) -> None:
+def test_keyboard_enter_on_a_group_zooms_in(new_page, site_url: str) -> None:
+    map_page = new_page(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
     open_map(map_page, site_url + "map/")
     zoom = map_page.evaluate(f"() => PlaceMaps.get(document.querySelector({ALL_MAP!r})).map.getZoom()")
     map_page.locator(f"{ALL_MAP} .marker-cluster").first.focus()
@@ -273,8 +302,17 @@ def test_fullscreen_and_reset_view_controls(map_page, site_url: str) -> None:
     map_page.get_by_role("button", name="Show the map full screen").click()
     leave = map_page.get_by_role("button", name="Leave full screen")
     leave.wait_for()
-    box = map_page.locator(ALL_MAP).bounding_box()
+    # The map fills the screen but for a line with the Filter button and the status line.
+    box = map_page.locator(".place-finder").bounding_box()
     assert box["width"] == 1280 and box["height"] == 900
+    assert map_page.locator(ALL_MAP).bounding_box()["height"] > 900 - 80
+    filters = map_page.get_by_role("button", name="Filter", exact=True)
+    assert filters.is_visible() and not map_page.locator("#place-filters").is_visible()
+    filters.click()
+    map_page.select_option("#place-filter-theme", "dementia")
+    assert map_page.evaluate(VISIBLE, ALL_MAP) == _theme_places("dementia")
+    map_page.get_by_role("button", name="Show the map", exact=True).click()
+    assert not map_page.locator("#place-filters").is_visible()
     leave.click()
     map_page.get_by_role("button", name="Show the map full screen").wait_for()
     assert map_page.locator(ALL_MAP).bounding_box()["height"] < 900
@@ -367,9 +405,13 @@ def test_hostile_place_runs_no_script(map_page, hostile_url: str) -> None:
     popup = map_page.locator(f"{ALL_MAP} .place-popup")
     popup.wait_for()
     assert popup.locator(".place-popup__name").inner_text() == HOSTILE_NAME
-    assert HOSTILE_THEME in popup.inner_text()
+    assert popup.locator(".place-popup__quote p").first.inner_text() == f"\u201c{HOSTILE_QUOTE}\u201d"
     map_page.select_option("#place-filter-theme", "hostile-theme")
     assert map_page.evaluate(VISIBLE, ALL_MAP) == ["hostile-place"]
+    assert HOSTILE_THEME in map_page.locator("#place-map-status").inner_text()  # the status line: text
+    # Few places in view: the names show beside their markers, as text.
+    wait_until_still(map_page)
+    assert HOSTILE_NAME in map_page.locator(f"{ALL_MAP} .leaflet-tooltip.place-map__name").all_inner_texts()
     map_page.goto(hostile_url + "places/hostile-place/")
     assert HOSTILE_NAME in " ".join(map_page.locator(".place-locator").inner_text().split())
     open_map(map_page, hostile_url + "themes/hostile-theme/", ".place-map--small")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from browser_map import ALL_MAP, BLANK_TILE, PLACES, TILES_GLOB, open_map
+from browser_map import ALL_MAP, BLANK_TILE, NAME_OF, PLACES, TILES_GLOB, open_map
 
 pytestmark = pytest.mark.browser
 
@@ -27,12 +27,13 @@ def test_space_opens_a_popup_and_escape_closes_it_back_to_its_marker(page, site_
     marker.focus()
     page.keyboard.press(" ")
     popup.wait_for()
-    assert popup.locator(".place-popup__name").inner_text() == marker.get_attribute("title")
+    name = marker.evaluate(NAME_OF)
+    assert popup.locator(".place-popup__name").inner_text() == name
     assert page.evaluate("() => document.activeElement.matches('.place-popup')")  # Tab reaches its link next
     page.keyboard.press("Escape")
     popup.wait_for(state="detached")
     assert page.evaluate("() => document.activeElement.matches('.leaflet-marker-icon.place-marker')")
-    assert page.evaluate("() => document.activeElement.title") == marker.get_attribute("title")
+    assert page.evaluate(f"() => ({NAME_OF})(document.activeElement)") == name
     # Space toggles: with the focus on the marker again, it closes the popup it opened.
     page.keyboard.press(" ")
     popup.wait_for()
@@ -43,7 +44,8 @@ def test_space_opens_a_popup_and_escape_closes_it_back_to_its_marker(page, site_
 
 
 @pytest.mark.parametrize("key", ["Enter", " "], ids=["Enter", "Space"])
-def test_enter_and_space_on_a_group_zoom_into_it(page, site_url: str, key: str) -> None:
+def test_enter_and_space_on_a_group_zoom_into_it(new_page, site_url: str, key: str) -> None:
+    page = new_page(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)  # groups: a phone's
     open_map(_tiles(page), site_url + "map/")
     group = page.locator(f"{ALL_MAP} .marker-cluster").first
     count = int(group.inner_text())
@@ -61,14 +63,18 @@ def test_where_fullscreen_is_refused_the_map_fills_the_window_and_escape_leaves(
     tab.get_by_role("button", name="Show the map full screen").click()
     button = tab.get_by_role("button", name="Leave full screen")
     assert button.get_attribute("aria-pressed") == "true"
-    assert tab.locator(f"{ALL_MAP}.place-map--fullwindow").count() == 1
+    # The map and its filters (the map page's finder) fill the window; the filters behind a button.
+    assert tab.locator(".place-finder.place-map--fullwindow").count() == 1
     assert "place-map-fullwindow" in tab.evaluate("() => document.documentElement.className")
-    box = tab.locator(ALL_MAP).bounding_box()
+    box = tab.locator(".place-finder").bounding_box()
     assert (box["x"], box["y"], box["width"], box["height"]) == (0, 0, 1280, 900)
+    mbox = tab.locator(ALL_MAP).bounding_box()
+    assert mbox["y"] + mbox["height"] <= 900 and mbox["height"] > 900 - 80
+    assert tab.get_by_role("button", name="Filter", exact=True).is_visible()
     tab.keyboard.press("Escape")
     button = tab.get_by_role("button", name="Show the map full screen")
     assert button.get_attribute("aria-pressed") == "false"
-    assert tab.locator(f"{ALL_MAP}.place-map--fullwindow").count() == 0
+    assert tab.locator(".place-map--fullwindow").count() == 0
     assert "place-map-fullwindow" not in tab.evaluate("() => document.documentElement.className")
 
 

@@ -99,6 +99,9 @@ def test_one_finger_scrolls_the_page_over_a_map_on_a_phone(sized_page, site_url:
 def test_each_group_is_the_element_under_its_own_centre(sized_page, site_url: str) -> None:
     open_map(sized_page, site_url + "map/")
     clusters = sized_page.locator(f"{ALL_MAP} .marker-cluster")
+    if sized_page.width >= 1000:
+        assert clusters.count() == 0  # a desktop's map shows every place on its own (test_map_in_sight)
+        return
     assert clusters.count() > 0
     for index in range(clusters.count()):
         cluster = clusters.nth(index)
@@ -152,6 +155,8 @@ def test_a_popup_is_clear_of_every_control(sized_page, site_url: str) -> None:
 
 def test_the_key_and_filters_are_visible_on_a_phone(sized_page, site_url: str) -> None:
     open_map(sized_page, site_url + "map/")
+    if sized_page.width < 500:  # on a phone, in the sheet the Filter button opens
+        sized_page.get_by_role("button", name="Filter", exact=True).click()
     boxes = sized_page.locator(".place-filters input[type=checkbox]")
     assert boxes.count() >= 2
     for index in range(boxes.count()):
@@ -196,13 +201,13 @@ def test_map_files_load_only_on_pages_with_a_map(page, site_url: str) -> None:
     page.on("request", lambda request: requests.append(request.url))
     page.route(TILES_GLOB, lambda route: route.fulfill(status=200, content_type="image/png", body=BLANK_TILE))
     for path in ("", "places/", "places/calderdale/", "lessons/", "lessons/relationships/", "report/hurdles/",
-                 "regions/london/", "enablers/", "data/"):
+                 "enablers/", "data/"):
         requests.clear()
         page.goto(site_url + path)
         page.wait_for_load_state("networkidle")
         assert page.locator("[data-place-map]").count() == 0, path
         assert not [url for url in requests if any(part in url for part in MAP_FILES)], path
-    for path, selector in (("map/", ALL_MAP), ("themes/dementia/", ".place-map--small")):
+    for path, selector in (("map/", ALL_MAP), ("themes/dementia/", ".place-map--small"), ("regions/london/", ".place-map--small")):
         requests.clear()
         open_map(page, site_url + path, selector)
         for part in MAP_FILES:

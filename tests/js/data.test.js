@@ -64,19 +64,33 @@ test("a feature becomes a place with checked values", () => {
     slug: "calderdale", name: "Calderdale", number: 7, focus: "Children's activity",
     programmes: ["local-vision", "not-in-the-vocabulary", "__proto__", 3], programme_names: ["Local Vision"],
     themes: ["physical-activity", {}], theme_names: ["Physical activity"], url: "places/calderdale/",
+    story: true, quote: { text: "We did it together.", by: "A participant", extra: 1 },
   }), CONFIG);
   assert.deepEqual({ ...place, url: place.url.href }, {
     slug: "calderdale", name: "Calderdale", number: 7, focus: "Children's activity",
     programmes: ["local-vision"], programmeNames: ["Local Vision"], themes: ["physical-activity"],
     themeNames: ["Physical activity"], lat: 53.7248, lon: -1.8658,
     url: "https://example.org/revolution/places/calderdale/",
+    story: true, quote: { text: "We did it together.", by: "A participant" },
   });
 });
 
-test("a feature with an off-site page keeps its marker but loses its link", () => {
-  const place = data.placeOf(feature({ slug: "york", name: "York", url: "https://evil.example/york/" }), CONFIG);
-  assert.equal(place.url, null);
-  assert.equal(place.name, "York");
+test("a place the report only lists has no story; a quote that is not text is dropped", () => {
+  const place = data.placeOf(feature({ slug: "york", name: "York", story: "yes", quote: { text: ["<b>x</b>"] } }), CONFIG);
+  assert.equal(place.story, false);
+  assert.equal(place.quote, null);
+  const bare = data.placeOf(feature({ slug: "york", quote: { text: "Words", by: 7 } }), CONFIG);
+  assert.deepEqual(bare.quote, { text: "Words", by: "" });
+});
+
+test("a feature whose page is on another site links to the place's page on this site instead", () => {
+  // places.geojson built with SITE_URL gives the published address; a preview elsewhere, or a hostile
+  // value, never sends the reader off this site.
+  for (const url of ["https://evil.example/york/", "https://places.example/revolution/places/york/", "javascript:x", 7]) {
+    const place = data.placeOf(feature({ slug: "york", name: "York", url: url }), CONFIG);
+    assert.equal(place.url.href, "https://example.org/revolution/places/york/", String(url));
+    assert.equal(place.name, "York");
+  }
 });
 
 test("features that are not usable places are left out", () => {

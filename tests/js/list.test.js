@@ -15,7 +15,10 @@ test("a theme, programmes, or both are named", () => {
     "Showing 39 of 41 places: Local Vision.");
   assert.equal(list.statusText({ theme: "dementia", programmes: ["a", "b"] }, 2, 41, "Dementia", ["A", "B"]),
     "Showing 2 of 41 places: theme Dementia; A and B.");
-  assert.equal(list.statusText({ theme: "", programmes: [] }, 0, 41, "", []), "Showing 0 of 41 places: no programme.");
+  assert.equal(list.statusText({ theme: "", programmes: [] }, 0, 41, "", []),
+    "No place matches: no programme. Show all to see every place.");
+  assert.equal(list.statusText({ theme: "dementia", programmes: ["b"] }, 0, 41, "Dementia", ["B"]),
+    "No place matches: theme Dementia; B. Show all to see every place.");
 });
 
 test("a theme without a name is named by its id", () => {

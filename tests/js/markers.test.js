@@ -8,13 +8,13 @@ const { markers } = require("../../content/assets/place-map/markers.js");
 const LABELS = { number: "Local Vision place no." };
 const YORK = { name: "York", number: 31, focus: "Ageing well", programmeNames: ["Local Vision"], themeNames: ["Older people", "Dementia"] };
 
-test("a popup has the number, programmes, focus and themes, each labelled", () => {
+test("a popup has the programmes with the number, then the focus in one line", () => {
   assert.deepEqual(markers.popupRows(YORK, LABELS), [
-    ["place-popup__number", "", "Local Vision place no. 31"],
-    ["place-popup__programmes", "Programmes: ", "Local Vision"],
-    ["place-popup__focus", "Focus: ", "Ageing well"],
-    ["place-popup__themes", "Themes: ", "Older people, Dementia"],
+    ["place-popup__programmes", "", "Local Vision (Local Vision place no. 31)"],
+    ["place-popup__focus", "", "Ageing well"],
   ]);
+  assert.deepEqual(markers.popupRows({ ...YORK, number: null, programmeNames: ["A", "B"] }, LABELS)[0],
+    ["place-popup__programmes", "", "A and B"]);
 });
 
 test("a popup leaves out what a place does not have", () => {

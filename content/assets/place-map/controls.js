@@ -56,11 +56,16 @@
       document.removeEventListener("fullscreenchange", this._sync);
       document.removeEventListener("keydown", this._escape);
     },
+    // The map and, on the map page, its filters (the element marked data-fullscreen around them).
+    _target: function () {
+      var c = this._map.getContainer();
+      return c.closest("[data-fullscreen]") || c;
+    },
     _fullWindow: function () {
-      return this._map.getContainer().classList.contains("place-map--fullwindow");
+      return this._target().classList.contains("place-map--fullwindow");
     },
     _toggle: function () {
-      var self = this, container = this._map.getContainer();
+      var self = this, container = this._target();
       if (document.fullscreenElement === container) document.exitFullscreen();
       else if (this._fullWindow()) this._setFullWindow(false);
       else if (container.requestFullscreen) {
@@ -69,12 +74,12 @@
       } else this._setFullWindow(true);
     },
     _setFullWindow: function (on) {
-      this._map.getContainer().classList.toggle("place-map--fullwindow", on);
+      this._target().classList.toggle("place-map--fullwindow", on);
       document.documentElement.classList.toggle("place-map-fullwindow", on);
       this._update();
     },
     _update: function () {
-      var full = document.fullscreenElement === this._map.getContainer() || this._fullWindow();
+      var full = document.fullscreenElement === this._target() || this._fullWindow();
       var label = full ? "Leave full screen" : "Show the map full screen";
       this._button.setAttribute("aria-pressed", String(full));
       this._button.setAttribute("aria-label", label);
@@ -83,5 +88,46 @@
     },
   });
 
-  api.controls = { ResetView: ResetView, Fullscreen: Fullscreen };
+  // OpenStreetMap's tiles, asked for only once the reader presses the button (the map's own basemap
+  // needs no other host); their attribution shows while they do.
+  var StreetMap = L.Control.extend({
+    options: { position: "topright" },
+    onAdd: function (map) {
+      var self = this, div = bar(), o = this.options;
+      var b = L.DomUtil.create("button", "place-map__button place-map__button--text", div);
+      b.type = "button";
+      b.textContent = "Street map";
+      b.setAttribute("aria-pressed", "false");
+      L.DomEvent.on(b, "click", function () {
+        self._tiles = self._tiles || L.tileLayer(o.url, { attribution: o.attribution, maxZoom: o.max_zoom });
+        var on = !map.hasLayer(self._tiles);
+        if (on) self._tiles.addTo(map);
+        else map.removeLayer(self._tiles);
+        b.setAttribute("aria-pressed", String(on));
+        map.getContainer().classList.toggle("place-map--streets", on);
+      });
+      return div;
+    },
+  });
+
+  /** The "Filter" button of the map page: on a phone, and in full screen, the filters fold into a
+   *  sheet it opens, so that the map has the screen; "Show the map" and Escape close it. */
+  function filterSheet(form) {
+    var finder = form.closest(".place-finder"), open = finder && finder.querySelector(".place-finder__filter");
+    var done = form.querySelector(".place-filters__done");
+    if (!open || !done || finder.classList.contains("place-finder--sheet")) return;
+    function set(on, focus) {
+      finder.classList.toggle("place-finder--open", on);
+      open.setAttribute("aria-expanded", String(on));
+      if (focus) (on ? form.querySelector("select, input") : open).focus();
+    }
+    finder.classList.add("place-finder--sheet");
+    open.addEventListener("click", function () { set(!finder.classList.contains("place-finder--open"), true); });
+    done.addEventListener("click", function () { set(false, true); });
+    form.addEventListener("keydown", function (e) {
+      if (e.key === "Escape" && finder.classList.contains("place-finder--open")) { e.stopPropagation(); set(false, true); }
+    });
+  }
+
+  api.controls = { ResetView: ResetView, Fullscreen: Fullscreen, StreetMap: StreetMap, filterSheet: filterSheet };
 })(typeof module == "object" ? module.exports : (window.PlaceMapParts = window.PlaceMapParts || {}));

@@ -58,7 +58,12 @@
       programmeNames: strings(p.programme_names),
       lat: lat,
       lon: lon,
-      url: siteUrl(p.url, config.root),
+      // places.geojson gives full addresses when the site was built with SITE_URL; a copy served
+      // from elsewhere (a preview, a mirror) then links to the place's page on this site instead.
+      url: siteUrl(p.url, config.root) || new URL("places/" + p.slug + "/", config.root),
+      story: p.story === true,
+      quote: p.quote && typeof p.quote.text === "string"
+        ? { text: p.quote.text, by: typeof p.quote.by === "string" ? p.quote.by : "" } : null,
     };
   }
 

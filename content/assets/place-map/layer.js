@@ -4,7 +4,9 @@
   "use strict";
 
   var data = api.data, state = api.state, list = api.list, markers = api.markers, keyboard = api.keyboard;
-  var element = markers.element;
+  var element = markers.element, spread = api.spread;
+  // A map at least this wide sets close neighbours apart; a narrower one (a phone's) groups them.
+  var SPREAD_WIDTH = 520, GAP = 23, NAMED = 8;
 
   function byId(id) { return id ? document.getElementById(id) : null; }
 
@@ -27,8 +29,12 @@
       var self = this, c = this._container;
       // Groups above markers: a number is never hidden under a marker.
       if (!map.getPane("placeClusters")) map.createPane("placeClusters").style.zIndex = 640;  // markers: 600
-      this._group = this.options.cluster || L.featureGroup();
-      if (this.options.cluster) {
+      var cluster = map.getSize().x < SPREAD_WIDTH ? this.options.cluster : null;
+      if (this.options.cluster && !cluster && map.hasLayer(this.options.cluster)) map.removeLayer(this.options.cluster);
+      this._group = cluster || L.featureGroup();
+      this._spreading = !cluster;
+      this._leaders = L.layerGroup().addTo(map);
+      if (cluster) {
         this._group.options.iconCreateFunction = markers.clusterIcon;
         this._group.options.clusterPane = "placeClusters";
       }
@@ -54,11 +60,24 @@
     onRemove: function (map) {
       this._listen(map, "off");
       this._group.clearLayers();
+      map.removeLayer(this._leaders);
     },
 
     _listen: function (map, how) {
-      map[how]({ popupopen: this._onPopupOpen, popupclose: this._onPopupClose, layeradd: this._remember }, this);
+      map[how]({ popupopen: this._onPopupOpen, popupclose: this._onPopupClose, layeradd: this._remember,
+        zoomend: this._layout, moveend: this._name }, this);
       L.DomEvent[how](map.getContainer(), "keydown", this._onKeyDown, this);
+      L.DomEvent[how](map.getContainer(), "mouseover focusin", this._nameOn, this);
+      L.DomEvent[how](map.getContainer(), "mouseout focusout", this._nameOff, this);
+    },
+
+    // A name hidden to keep clear of the others shows while its marker is hovered or focused.
+    _nameOn: function (e) { this._activeName(e, true); },
+    _nameOff: function (e) { this._activeName(e, false); },
+    _activeName: function (e, on) {
+      var icon = e.target.closest && e.target.closest(".leaflet-marker-icon"), layer = icon && this._icons.get(icon);
+      var tooltip = layer && layer.getTooltip && layer.getTooltip(), box = tooltip && tooltip.getElement();
+      if (box) box.classList.toggle("place-map__name--active", on);
     },
 
     /** The slugs of the markers now on the map (in clusters or not). */
@@ -74,7 +93,7 @@
         var place = data.placeOf(feature, self._config);
         if (!place || self._bySlug[place.slug] || (self._only && self._only.indexOf(place.slug) < 0)) return;
         var marker = L.marker([place.lat, place.lon], {
-          title: place.name, keyboard: self._popups, riseOnHover: true, icon: markers.markerIcon(place, self._config.programmes),
+          keyboard: self._popups, riseOnHover: true, icon: markers.markerIcon(place, self._config.programmes),
         });
         marker.place = place;
         if (self._popups) {
@@ -89,7 +108,10 @@
       setTimeout(function () {
         if (!self._map) return;
         self._apply();
-        if (self._form) self._openFromUrl();
+        if (!self._form) return;
+        // An address with a filter shows its places as a change of filter would.
+        if (self._state.theme || self._state.programmes) self._fit();
+        self._openFromUrl();
       }, 0);
     },
 
@@ -103,6 +125,42 @@
       this._group.clearLayers();
       if (this._group.addLayers) this._group.addLayers(shown);
       else shown.forEach(function (m) { self._group.addLayer(m); });
+      this._layout();
+      this._showEmpty(!shown.length);
+    },
+
+    // Close neighbours set apart at this zoom (a wide map), then the names.
+    _layout: function () {
+      if (this._spreading && this._map) spread.spreadMarkers(this._map, this._group.getLayers(), this._leaders, GAP);
+      this._name();
+    },
+
+    _name: function () {
+      if (!this._map) return;
+      spread.labelMarkers(this._map, this._group.getLayers(), NAMED);
+    },
+
+    // After a change of filter, the map shows every place that matches.
+    _fit: function () {
+      var shown = this._group.getLayers();
+      if (!this._map || !shown.length) return;
+      var bounds = L.latLngBounds(shown.map(function (m) { return [m.place.lat, m.place.lon]; }));
+      this._map.fitBounds(bounds, { padding: [48, 48], maxZoom: 9, animate: false });
+    },
+
+    // When no place matches, the map says so and offers every place again.
+    _showEmpty: function (empty) {
+      if (!this._form) return;
+      if (!this._empty) {
+        var form = this._form, box = (this._empty = element("div", "place-map__empty"));
+        box.appendChild(element("p", "", "No place matches these filters."));
+        var again = box.appendChild(element("button", "md-button md-button--primary", "Show all places"));
+        again.type = "button";
+        L.DomEvent.on(again, "click", function () { form.reset(); });
+        L.DomEvent.disableClickPropagation(box);
+        this._container.appendChild(box);
+      }
+      this._empty.hidden = !empty;
     },
 
     _showStatus: function () {
@@ -136,6 +194,7 @@
     _changed: function () {
       this._showStatus();
       this._apply();
+      this._fit();
       this._writeUrl({ theme: this._state.theme, programme: this._state.programmes, place: "" });
     },
 
@@ -149,6 +208,9 @@
     _openFromUrl: function () {
       var slug = state.deepLink(window.location.search, this._bySlug), marker = slug && this._bySlug[slug];
       if (!marker || !this._group.hasLayer(marker)) return;
+      // The map comes into view first (below the page's header: scroll-margin-top), then the popup.
+      var box = this._container.getBoundingClientRect();
+      if (box.top < 0 || box.bottom > window.innerHeight) this._container.scrollIntoView({ block: "start" });
       if (this._group.zoomToShowLayer) this._group.zoomToShowLayer(marker, function () { marker.openPopup(); });
       else marker.openPopup();
     },

@@ -8,6 +8,7 @@
     if (!state.theme && !state.programmes) return "Showing all " + total + " places.";
     if (state.theme) parts.push("theme " + (theme || state.theme));
     if (state.programmes) parts.push(ticked.length ? ticked.join(" and ") : "no programme");
+    if (!count) return "No place matches: " + parts.join("; ") + ". Show all to see every place.";
     return "Showing " + count + " of " + total + " places: " + parts.join("; ") + ".";
   }
 

@@ -5,6 +5,7 @@
 
   var markers = api.markers, configOf = api.layer.configOf, PlacesLayer = api.layer.PlacesLayer;
   var Gestures = api.scrolling.Gestures, ResetView = api.controls.ResetView, Fullscreen = api.controls.Fullscreen;
+  var StreetMap = api.controls.StreetMap;
   var instances = new WeakMap(), starting = new WeakSet(), live = [];
 
   // A map is set up a step at a time: map/place-maps.js writes each kind as a generator that yields
@@ -27,6 +28,7 @@
     starting.delete(container);
     map.eachLayer(function (l) { if (l instanceof PlacesLayer) layer = l; });
     instances.set(container, { map: map, places: layer, gestures: map.placeGestures || null });
+    if (layer && layer._form) api.controls.filterSheet(layer._form);
     live.push({ container: container, map: map });
   }
 
@@ -48,10 +50,11 @@
   var started = false;
   api.setups = {};
   api.placesLayer = function (container, options) { return new PlacesLayer(container, options); };
-  api.outlineLayer = function (container, options) {
+  api.basemapLayer = function (container, options) {
     var config = configOf(container);
-    return markers.outline({ url: config && new URL(options.data, config.root).href });
+    return markers.basemap({ url: config && new URL(options.data, config.root).href, attribution: options.attribution });
   };
+  api.streetMapControl = function (options) { return new StreetMap(options); };
   api.resetViewControl = function (options) { return new ResetView(options); };
   api.fullscreenControl = function (options) { return new Fullscreen(options); };
   api.gestures = function (map) { return new Gestures(map); };

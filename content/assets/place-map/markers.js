@@ -1,4 +1,4 @@
-/* Markers, groups, popups, England's outline. Leaflet classes are made on first use: Node needs none. */
+/* Markers, groups, popups, the basemap. Leaflet classes are made on first use: Node needs none. */
 (function (api) {
   "use strict";
 
@@ -11,16 +11,18 @@
     return node;
   }
 
-  /** A popup's lines after the name, as [class, label, text]; the link is added apart. */
+  /** A popup's lines after the name, as [class, label, text]; the quote and the link are added apart. */
   function popupRows(place, labels) {
+    var programmes = place.programmeNames.join(" and ");
+    if (place.number) programmes += " (" + labels.number + " " + place.number + ")";
     return [
-      ["place-popup__number", "", place.number ? labels.number + " " + place.number : ""],
-      ["place-popup__programmes", "Programmes: ", place.programmeNames.join(", ")],
-      ["place-popup__focus", "Focus: ", place.focus],
-      ["place-popup__themes", "Themes: ", place.themeNames.join(", ")],
+      ["place-popup__programmes", "", programmes],
+      ["place-popup__focus", "", place.focus],
     ].filter(function (row) { return row[2]; });
   }
 
+  /** The popup: name, programmes, focus, a quote where the report gives one, and the way into the
+   *  story (or word that the report only lists the place). Every value is text, never HTML. */
   function popupContent(place, labels) {
     var box = element("div", "place-popup");
     box.tabIndex = -1;
@@ -31,8 +33,15 @@
       line.appendChild(document.createTextNode(row[2]));
       box.appendChild(line);
     });
+    if (place.quote) {
+      var quote = box.appendChild(element("blockquote", "place-popup__quote"));
+      quote.appendChild(element("p", "", "\u201c" + place.quote.text + "\u201d"));
+      if (place.quote.by) quote.appendChild(element("p", "place-popup__by", "\u2014 " + place.quote.by));
+    }
+    if (!place.story) box.appendChild(element("p", "place-popup__listed", "The report lists this place; it tells no story about it."));
     if (place.url) {
-      var link = element("a", "place-popup__link", "Read the story of " + place.name), para = element("p");
+      var text = place.story ? "Read the story of " + place.name : "About " + place.name;
+      var link = element("a", "place-popup__link", text), para = element("p");
       link.href = place.url.href;
       para.appendChild(link);
       box.appendChild(para);
@@ -73,7 +82,6 @@
           var div = L.DivIcon.prototype.createIcon.call(this, old);
           div.setAttribute("role", "img");
           div.setAttribute("aria-label", this.options.label);
-          div.title = this.options.label;
           return div;
         },
       }),
@@ -87,17 +95,34 @@
           return L.Popup.prototype._adjustPan.apply(this, arguments);
         },
       }),
-      // England under the tiles: the places still have a map when no tiles load.
-      Outline: L.Layer.extend({
+      // The map's own basemap: England's regions (named), Wales and Scotland faded; no tiles.
+      Basemap: L.Layer.extend({
         initialize: function (options) { L.setOptions(this, options); },
         onAdd: function (map) {
-          if (!map.getPane("placeOutline")) map.createPane("placeOutline").style.zIndex = 150;  // tiles: 200
+          if (!map.getPane("placeBasemap")) map.createPane("placeBasemap").style.zIndex = 150;  // tiles: 200
+          if (!map.getPane("placeRegionNames")) map.createPane("placeRegionNames").style.zIndex = 450;  // markers: 600
+          var names = (this._names = L.layerGroup().addTo(map));
           var layer = (this._layer = L.geoJSON(null, {
-            pane: "placeOutline", interactive: false, style: { className: "place-map__outline" },
+            pane: "placeBasemap", interactive: false, attribution: this.options.attribution,
+            style: function (f) { return { className: "place-map__" + (f.properties.kind === "region" ? "region" : "neighbour") }; },
+            onEachFeature: function (f) {
+              var at = f.properties.label;
+              if (!Array.isArray(at) || typeof f.properties.name !== "string") return;
+              names.addLayer(L.marker([at[1], at[0]], {
+                pane: "placeRegionNames", interactive: false, keyboard: false,
+                icon: L.divIcon({ className: "place-map__region-name", html: element("span", "", f.properties.name), iconSize: null }),
+              }));
+            },
           }).addTo(map));
-          if (this.options.url) api.data.load(this.options.url).then(function (data) { layer.addData(data); }).catch(function () {});
+          // One region a task: drawing the whole basemap in one would hold a phone's page up.
+          var next = function (features, i) {
+            if (i >= features.length || !layer._map) return;
+            layer.addData(features[i]);
+            setTimeout(function () { next(features, i + 1); }, 0);
+          };
+          if (this.options.url) api.data.load(this.options.url).then(function (data) { next((data && data.features) || [], 0); }).catch(function () {});
         },
-        onRemove: function (map) { map.removeLayer(this._layer); },
+        onRemove: function (map) { map.removeLayer(this._layer); map.removeLayer(this._names); },
       }),
     };
     return classes;
@@ -127,10 +152,10 @@
   }
 
   function popup(options) { return new (leafletClasses().Popup)(options); }
-  function outline(options) { return new (leafletClasses().Outline)(options); }
+  function basemap(options) { return new (leafletClasses().Basemap)(options); }
 
   api.markers = {
     popupRows: popupRows, popupContent: popupContent, markerLabel: markerLabel, clusterLabel: clusterLabel,
-    markerIcon: markerIcon, element: element, clusterIcon: clusterIcon, popup: popup, outline: outline,
+    markerIcon: markerIcon, element: element, clusterIcon: clusterIcon, popup: popup, basemap: basemap,
   };
 })(typeof module == "object" ? module.exports : (window.PlaceMapParts = window.PlaceMapParts || {}));
