@@ -15,6 +15,7 @@ from typing import Any
 import jinja2
 
 from ..map.config import map_config, programme_colour
+from ..model.cards import lead_quote, stories_first
 from ..model.page import Page
 from ..model.site import local_vision_number, publication_of
 from ..schema.ids import identifier
@@ -133,7 +134,8 @@ def make_environment() -> jinja2.Environment:
                        publication_of=publication_of, default_publication=DEFAULT_PUBLICATION,
                        quote_anchor=quote_anchor, root=_root, programme_colour=_programme_colour,
                        local_vision_number=local_vision_number,
-                       place_map_config=_place_map_config)
+                       place_map_config=_place_map_config, stories_first=stories_first,
+                       lead_quote=lead_quote)
     return env
 
 

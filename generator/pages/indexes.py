@@ -111,7 +111,7 @@ def programme_pages(site: Site, env: jinja2.Environment) -> list[Page]:
     columns = [("Places", _sizes(places)), ("Other participants", _sizes(others)), ("Quotes", _quote_counts(places))]
     return [
         _index(env, _PROGRAMMES, site.programmes, columns),
-        *(render_page(env, "programme.md.j2", f"programmes/{key}.md", source=vocabulary_source("programmes"), entry=programme, places=places[key],
+        *(render_page(env, "programme.md.j2", f"programmes/{key}.md", source=vocabulary_source("programmes"), site=site, entry=programme, places=places[key],
                       others=others[key], participant_kinds=PARTICIPANT_KINDS)
           for key, programme in site.programmes.items()),
     ]

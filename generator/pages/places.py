@@ -11,13 +11,14 @@ from typing import Any
 import jinja2
 
 from ..map.svg import preview
-from ..model.citations import place_publications, place_sources
+from ..model.cards import next_in_theme, stories_on_themes
+from ..model.citations import note_numbers, place_publications, place_sources
 from ..model.page import Page
 from ..model.related import related_places
 from ..model.site import Site, SitePlace, attribution, place_url
 from ..schema.files import PLACES_PATH
-from ..schema.place import DEFAULT_PUBLICATION, Link, Story
-from ..schema.vocabularies import Lesson, Publication
+from ..schema.place import DEFAULT_PUBLICATION, Link
+from ..schema.vocabularies import Publication
 from ..text.escape import Md, yaml_escaped
 from .environment import render_page, template_source
 
@@ -32,12 +33,14 @@ def place_pages(site: Site, env: jinja2.Environment, *, site_url: str = "", plac
         place = site.places[index]
         previous = site.places[index - 1] if index > 0 else None
         following = site.places[index + 1] if index + 1 < len(site.places) else None
+        sources = place_sources(site, place)
         pages.append(
             render_page(
                 env, "place.md.j2", f"places/{place.slug}.md", source=f"{PLACES_PATH}/{place.slug}.yaml",
-                site=site, place=place, previous=previous, next=following,
-                groups=stories_by_lesson(site, place), sources=place_sources(site, place), attribution=attribution,
-                related=related[place.slug], outline=outline,
+                site=site, place=place, previous=previous, next=following, next_in_theme=next_in_theme(site, place),
+                sources=sources, notes=note_numbers(sources), attribution=attribution,
+                related=related[place.slug],
+                on_themes=stories_on_themes(site, place), outline=outline,
                 json_ld=json_ld(site, place, site_url=site_url),
             )
         )
@@ -51,15 +54,6 @@ def places_index(site: Site, env: jinja2.Environment) -> list[Page]:
         lv_count=len(site.places_by_programme.get("local-vision", [])),
         lfc_count=len(site.places_by_programme.get("leadership-for-change", [])),
     )]
-
-
-def stories_by_lesson(site: Site, place: SitePlace) -> list[tuple[Lesson, list[Story]]]:
-    """The place's stories grouped by lesson, in the report's order of lessons."""
-    return [
-        (lesson, stories)
-        for lesson in site.lessons.values()
-        if (stories := [story for story in place.stories if story.lesson == lesson.id])
-    ]
 
 
 # -- JSON-LD ------------------------------------------------------------------------------------------
