@@ -48,12 +48,20 @@ def place_pages(site: Site, env: jinja2.Environment, *, site_url: str = "", plac
 
 
 def places_index(site: Site, env: jinja2.Environment) -> list[Page]:
-    """The all-places page."""
-    return [render_page(
-        env, "places.md.j2", "places/index.md", site=site, source=template_source("places.md.j2"),
-        lv_count=len(site.places_by_programme.get("local-vision", [])),
-        lfc_count=len(site.places_by_programme.get("leadership-for-change", [])),
-    )]
+    """The all-places page, and the page of every quote (by place, then the lessons' own)."""
+    quoted = [place for place in site.places if place.quotes]
+    themes = {key: theme for key, theme in site.themes.items()
+              if any(key in place.themes for place in quoted)}
+    return [
+        render_page(
+            env, "places.md.j2", "places/index.md", site=site, source=template_source("places.md.j2"),
+            lv_count=len(site.places_by_programme.get("local-vision", [])),
+            lfc_count=len(site.places_by_programme.get("leadership-for-change", [])),
+        ),
+        render_page(env, "quotes.md.j2", "quotes/index.md", site=site, source=template_source("quotes.md.j2"),
+                    places=quoted, themes=themes, attribution=attribution,
+                    lessons=[lesson for lesson in site.lessons.values() if lesson.quotes]),
+    ]
 
 
 # -- JSON-LD ------------------------------------------------------------------------------------------

@@ -60,3 +60,24 @@ def test_tables_stack_into_labelled_rows_on_a_phone(new_page, site_url: str) -> 
     assert heading in label
     page.set_viewport_size({"width": 1280, "height": 800})
     assert cell.evaluate("el => getComputedStyle(el).display") == "table-cell"
+
+
+def test_the_quotes_page_filters_by_theme_and_place(new_page, site_url: str) -> None:
+    page = new_page(viewport={"width": WIDTH, "height": 800})
+    page.goto(site_url + "quotes/")
+    figures = page.locator("figure[data-quote-themes]")
+    total = figures.count()
+    theme = page.locator("select[name=theme] option").nth(1).get_attribute("value")
+    page.select_option("select[name=theme]", theme)
+    shown = page.locator("figure[data-quote-themes]:visible")
+    assert 0 < shown.count() < total
+    for index in range(shown.count()):
+        assert theme in shown.nth(index).get_attribute("data-quote-themes").split()
+    assert page.locator(".quote-filters__status").text_content() == f"{shown.count()} quotes shown" or shown.count() == 1
+    page.select_option("select[name=theme]", "")
+    place = page.locator("select[name=place] option").nth(1).get_attribute("value")
+    page.select_option("select[name=place]", place)
+    places = {shown.nth(i).get_attribute("data-quote-place") for i in range(shown.count())}
+    assert places == {place}
+    page.click(".quote-filters button[type=reset]")
+    page.wait_for_function(f"document.querySelectorAll('figure[data-quote-themes]:not([hidden])').length === {total}")
