@@ -16,6 +16,7 @@ import jinja2
 
 from ..map.config import map_config, programme_colour
 from ..model.cards import lead_quote, stories_first
+from ..model.cite import describe
 from ..model.page import Page
 from ..model.site import local_vision_number, publication_of
 from ..schema.ids import identifier
@@ -135,7 +136,7 @@ def make_environment() -> jinja2.Environment:
                        quote_anchor=quote_anchor, root=_root, programme_colour=_programme_colour,
                        local_vision_number=local_vision_number,
                        place_map_config=_place_map_config, stories_first=stories_first,
-                       lead_quote=lead_quote)
+                       lead_quote=lead_quote, describe=describe)
     return env
 
 

@@ -13,6 +13,7 @@ import jinja2
 from ..map.svg import preview
 from ..model.cards import next_in_theme, stories_on_themes
 from ..model.citations import note_numbers, place_publications, place_sources
+from ..model.cite import bibtex, csl_json, highwire, place_citation, ris
 from ..model.page import Page
 from ..model.related import related_places
 from ..model.site import Site, SitePlace, attribution, place_url
@@ -20,6 +21,7 @@ from ..schema.files import PLACES_PATH
 from ..schema.place import DEFAULT_PUBLICATION, Link
 from ..schema.vocabularies import Publication
 from ..text.escape import Md, yaml_escaped
+from .card_image import place_card, site_card
 from .environment import render_page, template_source
 
 
@@ -41,10 +43,20 @@ def place_pages(site: Site, env: jinja2.Environment, *, site_url: str = "", plac
                 sources=sources, notes=note_numbers(sources), attribution=attribution,
                 related=related[place.slug],
                 on_themes=stories_on_themes(site, place), outline=outline,
-                json_ld=json_ld(site, place, site_url=site_url),
+                json_ld=json_ld(site, place, site_url=site_url), citation=place_citation(site, place, site_url),
+                highwire=Md("highwire: " + yaml_escaped(json.dumps(highwire(site, place, site_url), ensure_ascii=False))),
             )
         )
+        pages += cite_files(site, place, site_url)
+        pages.append(Page(f"places/{place.slug}.png", place_card(site, place, outline)))
     return pages
+
+
+def cite_files(site: Site, place: SitePlace, site_url: str = "") -> list[Page]:
+    """The place page's citation as files to download: BibTeX, RIS and CSL-JSON, beside its page."""
+    citation = place_citation(site, place, site_url)
+    return [Page(f"places/{place.slug}.{ext}", make(citation))
+            for ext, make in (("bib", bibtex), ("ris", ris), ("json", csl_json))]
 
 
 def places_index(site: Site, env: jinja2.Environment) -> list[Page]:
@@ -58,6 +70,7 @@ def places_index(site: Site, env: jinja2.Environment) -> list[Page]:
             lv_count=len(site.places_by_programme.get("local-vision", [])),
             lfc_count=len(site.places_by_programme.get("leadership-for-change", [])),
         ),
+        Page("places/index.png", site_card(site, preview(site))),
         render_page(env, "quotes.md.j2", "quotes/index.md", site=site, source=template_source("quotes.md.j2"),
                     places=quoted, themes=themes, attribution=attribution,
                     lessons=[lesson for lesson in site.lessons.values() if lesson.quotes]),
