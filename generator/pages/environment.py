@@ -164,7 +164,32 @@ def render_page(
     text = env.get_template(template).render(here=included_in or path, **values)
     if source is not None:
         text = with_front_matter(text, edit_source=source)
+    text = with_search_rank(text, path)
     return Page(path=path, text=text.rstrip("\n") + "\n")
+
+
+SEARCH_EXCLUDED = ("places/index.md", "map/index.md", "data/index.md", "contribute/index.md")
+"""Pages left out of the search index: the places' cards and the map's list repeat every place page,
+the open data page and the form are for reusers and contributors, not readers looking for a story."""
+
+SEARCH_BOOSTS = {"places/": 2.0, "quotes/": 1.5, "themes/": 1.2, "lessons/": 1.2}
+"""How much a result from each folder's pages weighs (Material's `search.boost`); its index page
+(a table of counts) weighs half as much as an ordinary page."""
+
+
+def with_search_rank(text: str, path: str) -> str:
+    """``text`` with Material's search settings for the page at ``path`` in its front matter."""
+    if path in SEARCH_EXCLUDED:
+        setting = "search:\n  exclude: true\n"
+    elif path.endswith("/index.md") and not path.startswith("quotes/"):
+        setting = "search:\n  boost: 0.5\n"
+    elif boost := next((value for folder, value in SEARCH_BOOSTS.items() if path.startswith(folder)), None):
+        setting = f"search:\n  boost: {boost}\n"
+    else:
+        return text
+    if text.startswith("---\n"):
+        return "---\n" + setting + text[len("---\n"):]
+    return "---\n" + setting + "---\n\n" + text
 
 
 SNIPPETS = "generated"
