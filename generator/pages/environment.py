@@ -10,6 +10,8 @@ quote anchors, programme colours and the maps' settings.
 from __future__ import annotations
 
 import functools
+import html
+import re
 from typing import Any
 
 import jinja2
@@ -165,7 +167,37 @@ def render_page(
     if source is not None:
         text = with_front_matter(text, edit_source=source)
     text = with_search_rank(text, path)
+    if included_in is None:
+        text = with_description(text)
     return Page(path=path, text=text.rstrip("\n") + "\n")
+
+
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
+_MARKDOWN_ESCAPE = re.compile(r"\\(.)")
+
+
+def first_paragraph(markdown: str) -> str:
+    """The first paragraph of prose in a page's Markdown, as plain text (links, emphasis, escapes and
+    entities undone): what the page's description is made from when its template gives none."""
+    body = markdown.split("\n---\n", 1)[1] if markdown.startswith("---\n") else markdown
+    for block in re.split(r"\n\s*\n", body):
+        block = block.strip()
+        if not block or block[0] in "#<{|-*>!":  # a heading, HTML, a table, a list, a quote, a note
+            continue
+        text = _MARKDOWN_LINK.sub(r"\1", " ".join(block.split()))
+        text = re.sub(r"(?<![\\\w])[*_]+|[*_]+(?![\w])", "", text)
+        return html.unescape(_MARKDOWN_ESCAPE.sub(r"\1", text))
+    return ""
+
+
+def with_description(text: str) -> str:
+    """``text`` with a description (for search engines and share cards) in its front matter, from its
+    first paragraph, unless its template gave one."""
+    front = text.split("\n---\n", 1)[0] if text.startswith("---\n") else ""
+    if "\ndescription:" in "\n" + front:
+        return text
+    paragraph = first_paragraph(text)
+    return with_front_matter(text, description=describe(paragraph)) if paragraph else text
 
 
 SEARCH_EXCLUDED = ("places/index.md", "map/index.md", "data/index.md", "contribute/index.md")
