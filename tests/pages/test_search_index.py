@@ -39,3 +39,7 @@ def test_each_storys_quotes_are_a_result_that_opens_at_them(built_site: Path) ->
                 assert len(found) == 1, (slug, words)
                 assert found[0]["title"] == collapse(story["title"])
     assert sum(len(quotes_of(place)) for place in PLACES.values()) > 0
+
+
+def test_note_markers_stay_out_of_result_snippets(built_site: Path) -> None:
+    assert not any("Source note" in doc["text"] for doc in _docs(built_site))
