@@ -148,3 +148,12 @@ def test_the_page_not_found_offers_search_the_places_and_the_map(built_site: Pat
     assert 'href="/places/"' in main and 'href="/map/"' in main
     assert "404 - Not found" not in source
     assert page_file(built_site, "places").exists() and page_file(built_site, "map").exists()
+
+
+def test_the_themes_index_lists_the_themes_with_most_places_first(built_site: Path) -> None:
+    source = article(built_site, "themes")
+    linked = re.findall(r'<td><a href="([a-z0-9-]+)/">', source)
+    counts = {theme["id"]: sum(theme["id"] in place["themes"] for place in PLACES.values())
+              for theme in load_vocabulary("themes")}
+    assert sorted(linked) == sorted(counts)
+    assert [counts[key] for key in linked] == sorted(counts.values(), reverse=True)
