@@ -33,7 +33,8 @@ sys.path.insert(0, str(ROOT))
 from generator.commands.build import build  # noqa: E402
 from generator.commands.project import Project  # noqa: E402
 
-PAGES = {"home": "", "place": "places/calderdale/", "map": "map/", "theme": "themes/dementia/"}
+PAGES = {"home": "", "place": "places/calderdale/", "map": "map/", "theme": "themes/dementia/",
+         "story": "places/plymouth/"}
 COMPRESSED = {".html", ".css", ".js", ".json", ".geojson", ".svg", ".xml", ".txt"}
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..schema.files import DATA_FOLDER
 
 GENERATED_FOLDERS = ("places", "themes", "lessons", "enablers", "programmes", "regions", "sources", "map", "data",
-                     "generated", "contribute")
+                     "generated", "contribute", "quotes")
 """Top-level folders of the docs folder that belong to the generator; everything in them is rewritten."""
 
 

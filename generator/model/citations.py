@@ -27,7 +27,7 @@ _KIND_NAMES = {"story": "stories", "quote": "quotes", "outcome": "outcomes", "up
 
 def place_sources(site: Site, place: SitePlace) -> list[SourceGroup]:
     """The publications the page draws on, in the order of ``publications.yaml``, each with the
-    sections it draws on (in the publication's order) and what comes from it; then the outside
+    sections it draws on (in the order the page first cites them) and what comes from it; then the outside
     links that updates cite, in date order. The place's focus, region and Enablers come from the
     2015 report's appendices."""
     used: dict[str, tuple[set[str], list[str]]] = {DEFAULT_PUBLICATION: (set(), ["the place's details"])}
@@ -45,8 +45,16 @@ def place_sources(site: Site, place: SitePlace) -> list[SourceGroup]:
             sections.add(citation.section)
         if _KIND_NAMES[citation.kind] not in kinds:
             kinds.append(_KIND_NAMES[citation.kind])
+    # Sections in the order the page first cites them: the details (appendices), then the citations.
+    first = ["appendix-a", "appendix-b"] + [citation.section for citation in place.citations if citation.section]
+    order = {section: index for index, section in reversed(list(enumerate(first)))}
+
+    def page_order(sections: list[Section]) -> list[Section]:
+        return sorted(sections, key=lambda section: order.get(section.id, len(order)))
+
     groups = [
-        SourceGroup(publication, None, [s for s in publication.sections if s.id in used[key][0]], used[key][1])
+        SourceGroup(publication, None, page_order([s for s in publication.sections if s.id in used[key][0]]),
+                    used[key][1])
         for key, publication in site.publications.items() if key in used
     ]
     return groups + [SourceGroup(None, link, [], ["updates"]) for link in links]
@@ -99,3 +107,14 @@ def linked_sources(site: Site) -> list[tuple[Link, list[SitePlace]]]:
 def place_count(site: Site, publication: str, groups: list[PlaceCitations]) -> int:
     """How many places draw on the publication: for the 2015 report, every place."""
     return len(site.places) if publication == DEFAULT_PUBLICATION else len(groups)
+
+
+def note_numbers(groups: list[SourceGroup]) -> dict[tuple[str, str], int]:
+    """A number for each section a place page draws on, counting through its sources in the order
+    the page lists them: the page's notes (``(publication id, section id)`` → number)."""
+    numbers: dict[tuple[str, str], int] = {}
+    for group in groups:
+        if group.publication is not None:
+            for section in group.sections:
+                numbers[(group.publication.id, section.id)] = len(numbers) + 1
+    return numbers

@@ -10,11 +10,15 @@ quote anchors, programme colours and the maps' settings.
 from __future__ import annotations
 
 import functools
+import html
+import re
 from typing import Any
 
 import jinja2
 
 from ..map.config import map_config, programme_colour
+from ..model.cards import lead_quote, stories_first
+from ..model.cite import describe
 from ..model.page import Page
 from ..model.site import local_vision_number, programme_focus, publication_of
 from ..schema.files import SNIPPETS_FOLDER
@@ -134,7 +138,8 @@ def make_environment() -> jinja2.Environment:
                        publication_of=publication_of, default_publication=DEFAULT_PUBLICATION,
                        quote_anchor=quote_anchor, root=_root, programme_colour=_programme_colour,
                        local_vision_number=local_vision_number, programme_focus=programme_focus,
-                       place_map_config=_place_map_config)
+                       place_map_config=_place_map_config, stories_first=stories_first,
+                       lead_quote=lead_quote, describe=describe)
     return env
 
 
@@ -162,7 +167,62 @@ def render_page(
     text = env.get_template(template).render(here=included_in or path, **values)
     if source is not None:
         text = with_front_matter(text, edit_source=source)
+    text = with_search_rank(text, path)
+    if included_in is None:
+        text = with_description(text)
     return Page(path=path, text=text.rstrip("\n") + "\n")
+
+
+_MARKDOWN_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)(\{[^}]*\})?")
+_MARKDOWN_ESCAPE = re.compile(r"\\(.)")
+
+
+def first_paragraph(markdown: str) -> str:
+    """The first paragraph of prose in a page's Markdown, as plain text (links, emphasis, escapes and
+    entities undone): what the page's description is made from when its template gives none."""
+    body = markdown.split("\n---\n", 1)[1] if markdown.startswith("---\n") else markdown
+    for block in re.split(r"\n\s*\n", body):
+        block = block.strip()
+        if not block or block[0] in "#<{|-*>!":  # a heading, HTML, a table, a list, a quote, a note
+            continue
+        text = _MARKDOWN_LINK.sub(r"\1", " ".join(block.split()))
+        text = re.sub(r"(?<![\\\w])[*_]+|[*_]+(?![\w])", "", text)
+        return html.unescape(_MARKDOWN_ESCAPE.sub(r"\1", text))
+    return ""
+
+
+def with_description(text: str) -> str:
+    """``text`` with a description (for search engines and share cards) in its front matter, from its
+    first paragraph, unless its template gave one."""
+    front = text.split("\n---\n", 1)[0] if text.startswith("---\n") else ""
+    if "\ndescription:" in "\n" + front:
+        return text
+    paragraph = first_paragraph(text)
+    return with_front_matter(text, description=describe(paragraph)) if paragraph else text
+
+
+SEARCH_EXCLUDED = ("places/index.md", "map/index.md", "data/index.md", "contribute/index.md")
+"""Pages left out of the search index: the places' cards and the map's list repeat every place page,
+the open data page and the form are for reusers and contributors, not readers looking for a story."""
+
+SEARCH_BOOSTS = {"places/": 2.0, "quotes/": 1.5, "themes/": 1.2, "lessons/": 1.2}
+"""How much a result from each folder's pages weighs (Material's `search.boost`); its index page
+(a table of counts) weighs half as much as an ordinary page."""
+
+
+def with_search_rank(text: str, path: str) -> str:
+    """``text`` with Material's search settings for the page at ``path`` in its front matter."""
+    if path in SEARCH_EXCLUDED:
+        setting = "search:\n  exclude: true\n"
+    elif path.endswith("/index.md") and not path.startswith("quotes/"):
+        setting = "search:\n  boost: 0.5\n"
+    elif boost := next((value for folder, value in SEARCH_BOOSTS.items() if path.startswith(folder)), None):
+        setting = f"search:\n  boost: {boost}\n"
+    else:
+        return text
+    if text.startswith("---\n"):
+        return "---\n" + setting + text[len("---\n"):]
+    return "---\n" + setting + "---\n\n" + text
 
 
 SNIPPETS = SNIPPETS_FOLDER

@@ -40,8 +40,8 @@ class _Kind:
 
 
 _THEMES = _Kind("themes", "Themes", "Theme",
-                "{count} themes: the issue areas that run through the places' work. Each theme page lists "
-                "its places, with their focus, and the quotes from them.")
+                "{count} themes: the issue areas that run through the places' work, those with most places "
+                "first. Each theme page lists its places, with their focus, and the quotes from them.")
 _ENABLERS = _Kind("enablers", "Enablers", "Enabler",
                   "{count} Enablers and Leadership for Change coaches, as the report's Appendix B lists them.")
 _PROGRAMMES = _Kind("programmes", "Programmes", "Programme",
@@ -60,8 +60,11 @@ def _term_pages(site: Site, env: jinja2.Environment, kind: _Kind, entries: dict[
                 groups: dict[str, list[SitePlace]], *, empty: str) -> list[Page]:
     """Themes and regions: an index with place and quote counts, and a page per entry."""
     folder = kind.folder
+    # Themes are listed as the home page lists them: most places first, then by name.
+    listed = (dict(sorted(entries.items(), key=lambda item: (-len(groups[item[0]]), item[1].name.casefold())))
+              if folder == "themes" else entries)
     return [
-        _index(env, kind, entries, [("Places", _sizes(groups)), ("Quotes", _quote_counts(groups))]),
+        _index(env, kind, listed, [("Places", _sizes(groups)), ("Quotes", _quote_counts(groups))]),
         *(render_page(env, "term.md.j2", f"{folder}/{key}.md", source=vocabulary_source(folder), site=site,
                      entry=entry, places=groups[key],
                       quotes=_quotes(groups[key]), empty=empty, folder=folder, plural=folder,
@@ -111,7 +114,7 @@ def programme_pages(site: Site, env: jinja2.Environment) -> list[Page]:
     columns = [("Places", _sizes(places)), ("Other participants", _sizes(others)), ("Quotes", _quote_counts(places))]
     return [
         _index(env, _PROGRAMMES, site.programmes, columns),
-        *(render_page(env, "programme.md.j2", f"programmes/{key}.md", source=vocabulary_source("programmes"), entry=programme, places=places[key],
+        *(render_page(env, "programme.md.j2", f"programmes/{key}.md", source=vocabulary_source("programmes"), site=site, entry=programme, places=places[key],
                       others=others[key], participant_kinds=PARTICIPANT_KINDS)
           for key, programme in site.programmes.items()),
     ]

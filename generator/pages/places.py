@@ -11,15 +11,18 @@ from typing import Any
 import jinja2
 
 from ..map.svg import preview
-from ..model.citations import place_publications, place_sources
+from ..model.cards import next_in_theme, stories_on_themes
+from ..model.citations import note_numbers, place_publications, place_sources
+from ..model.cite import bibtex, csl_json, highwire, place_citation, ris
 from ..model.counts import places_told_for
 from ..model.page import Page
 from ..model.related import related_places
 from ..model.site import Site, SitePlace, attribution, place_url
 from ..schema.files import PLACES_PATH
-from ..schema.place import DEFAULT_PUBLICATION, LEADERSHIP_FOR_CHANGE, LOCAL_VISION, Link, Story
-from ..schema.vocabularies import Lesson, Publication
+from ..schema.place import DEFAULT_PUBLICATION, Link
+from ..schema.vocabularies import Publication
 from ..text.escape import Md, yaml_escaped
+from .card_image import place_card, site_card
 from .environment import render_page, template_source
 
 
@@ -33,34 +36,46 @@ def place_pages(site: Site, env: jinja2.Environment, *, site_url: str = "", plac
         place = site.places[index]
         previous = site.places[index - 1] if index > 0 else None
         following = site.places[index + 1] if index + 1 < len(site.places) else None
+        sources = place_sources(site, place)
         pages.append(
             render_page(
                 env, "place.md.j2", f"places/{place.slug}.md", source=f"{PLACES_PATH}/{place.slug}.yaml",
-                site=site, place=place, previous=previous, next=following,
-                groups=stories_by_lesson(site, place), sources=place_sources(site, place), attribution=attribution,
-                related=related[place.slug], outline=outline,
-                json_ld=json_ld(site, place, site_url=site_url),
+                site=site, place=place, previous=previous, next=following, next_in_theme=next_in_theme(site, place),
+                sources=sources, notes=note_numbers(sources), attribution=attribution,
+                related=related[place.slug],
+                on_themes=stories_on_themes(site, place), outline=outline,
+                json_ld=json_ld(site, place, site_url=site_url), citation=place_citation(site, place, site_url),
+                highwire=Md("highwire: " + yaml_escaped(json.dumps(highwire(site, place, site_url), ensure_ascii=False))),
             )
         )
+        pages += cite_files(site, place, site_url)
+        pages.append(Page(f"places/{place.slug}.png", place_card(site, place, outline)))
     return pages
 
 
+def cite_files(site: Site, place: SitePlace, site_url: str = "") -> list[Page]:
+    """The place page's citation as files to download: BibTeX, RIS and CSL-JSON, beside its page."""
+    citation = place_citation(site, place, site_url)
+    return [Page(f"places/{place.slug}.{ext}", make(citation))
+            for ext, make in (("bib", bibtex), ("ris", ris), ("json", csl_json))]
+
+
 def places_index(site: Site, env: jinja2.Environment) -> list[Page]:
-    """The all-places page."""
-    return [render_page(
-        env, "places.md.j2", "places/index.md", site=site, source=template_source("places.md.j2"),
-        lv_count=len(site.places_by_programme.get(LOCAL_VISION, [])),
-        lfc_count=len(site.places_by_programme.get(LEADERSHIP_FOR_CHANGE, [])),
-        lfc_told=len(places_told_for(site, LEADERSHIP_FOR_CHANGE)),
-    )]
-
-
-def stories_by_lesson(site: Site, place: SitePlace) -> list[tuple[Lesson, list[Story]]]:
-    """The place's stories grouped by lesson, in the report's order of lessons."""
+    """The all-places page, and the page of every quote (by place, then the lessons' own)."""
+    quoted = [place for place in site.places if place.quotes]
+    themes = {key: theme for key, theme in site.themes.items()
+              if any(key in place.themes for place in quoted)}
     return [
-        (lesson, stories)
-        for lesson in site.lessons.values()
-        if (stories := [story for story in place.stories if story.lesson == lesson.id])
+        render_page(
+            env, "places.md.j2", "places/index.md", site=site, source=template_source("places.md.j2"),
+            lv_count=len(site.places_by_programme.get(LOCAL_VISION, [])),
+            lfc_count=len(site.places_by_programme.get(LEADERSHIP_FOR_CHANGE, [])),
+            lfc_told=len(places_told_for(site, LEADERSHIP_FOR_CHANGE)),
+        ),
+        Page("places/index.png", site_card(site, preview(site))),
+        render_page(env, "quotes.md.j2", "quotes/index.md", site=site, source=template_source("quotes.md.j2"),
+                    places=quoted, themes=themes, attribution=attribution,
+                    lessons=[lesson for lesson in site.lessons.values() if lesson.quotes]),
     ]
 
 

@@ -13,7 +13,7 @@ from conftest import REPO
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = ["", "map/", "places/calderdale/", "themes/dementia/", "lessons/relationships/", "places/", "sources/",
-         "sources/revolution-2015/", "sources/corrections/", "contribute/"]
+         "sources/revolution-2015/", "sources/corrections/", "contribute/", "places/plymouth/", "places/york/", "quotes/", "lessons/", "404.html"]
 
 pytestmark = pytest.mark.browser
 

@@ -15,6 +15,7 @@ pytestmark = pytest.mark.browser
 
 CHECK = (Path(__file__).with_name("contrast.js")).read_text(encoding="utf-8")
 PAGES = ["", "map/?place=york", "places/calderdale/", "lessons/relationships/", "themes/dementia/", "enablers/",
+         "places/plymouth/", "places/york/", "quotes/", "404.html",
          "places/"]
 
 

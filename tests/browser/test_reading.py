@@ -36,7 +36,7 @@ def test_the_active_tab_stands_out(page, site_url: str) -> None:
 
 @pytest.mark.parametrize(("location", "tab"), [
     ("places/calderdale/", "Places"), ("themes/dementia/", "Themes"), ("lessons/relationships/", "Lessons"),
-    ("regions/london/", "More ways in"), ("programmes/local-vision/", "More ways in"),
+    ("regions/london/", "Enablers and more"), ("programmes/local-vision/", "Enablers and more"),
 ])
 def test_a_generated_page_highlights_its_section_tab(page, site_url: str, location: str, tab: str) -> None:
     page.goto(site_url + location)

@@ -215,7 +215,7 @@ def test_theme_pages_carry_a_small_map_and_place_pages_a_locator(built_site: Pat
     assert "data-place-map" not in calderdale  # no map files on a place page: a locator made at build time
     locator = re.search(r'<div class="place-locator">\s*<a href="([^"]+)">(.*?)</a>', calderdale, flags=re.S)
     assert locator.group(1) == "../../map/?place=calderdale"
-    assert locator.group(2).count("<circle ") == 2 and "Where Calderdale is: Halifax" in locator.group(2)
+    assert locator.group(2).count("<circle ") == 2 and "Show Calderdale (Halifax) on the map" in locator.group(2)
     dementia = (built_site / "themes" / "dementia" / "index.html").read_text(encoding="utf-8")
     slugs = " ".join(p.slug for p in site.places_by_theme["dementia"])
     assert f'data-place-map="small" data-places="{slugs}"' in dementia

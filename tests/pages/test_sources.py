@@ -348,7 +348,7 @@ def test_each_publication_has_a_page_listing_what_cites_it(cited_site: Path) -> 
 
 def test_the_sources_section_is_in_the_navigation(cited_site: Path) -> None:
     config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
-    assert any({"Sources": "sources/index.md"} in entry.get("More ways in", []) for entry in config["nav"]
+    assert any({"Sources": "sources/index.md"} in entry.get("Enablers and more", []) for entry in config["nav"]
                if isinstance(entry, dict))
     home = (cited_site / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<a href="sources/"[^>]*>\s*(<[^>]+>\s*)*Sources\s*<', home)

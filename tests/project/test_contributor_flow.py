@@ -200,7 +200,7 @@ def test_a_new_place_reaches_every_page_it_belongs_on(tmp_path: Path) -> None:
     assert marker["properties"]["name"] == "Little Snoring"
 
     all_places = (site / "places" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r'<tr>\s*<td[^>]*>[^<]*</td>\s*<td[^>]*><a href="little-snoring/">Little Snoring</a>', all_places)
+    assert re.search(r'<li>\s*(<p>)?<a [^>]*href="little-snoring/"[^>]*>Little Snoring</a>', all_places)
 
     for theme in ("older-people", "social-isolation"):
         source = (site / "themes" / theme / "index.html").read_text(encoding="utf-8")

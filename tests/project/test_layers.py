@@ -14,7 +14,7 @@ LAYERS = {"__init__": 0, "text": 0, "schema": 1, "model": 2, "checks": 3, "map":
 """Each package (or top module) and its layer: a module may import a package only of a lower layer
 (and its own package). ``checks`` and ``map`` share a layer and do not import each other; the
 package's own ``__init__`` imports nothing."""
-PAGE_HELPERS = {"environment", "bytecode"}
+PAGE_HELPERS = {"environment", "bytecode", "card_image"}
 """The modules of pages/ that the page modules share; every other page module stands alone."""
 
 
