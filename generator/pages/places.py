@@ -19,7 +19,7 @@ from ..model.page import Page
 from ..model.related import related_places
 from ..model.site import Site, SitePlace, attribution, place_url
 from ..schema.files import PLACES_PATH
-from ..schema.place import DEFAULT_PUBLICATION, Link
+from ..schema.place import DEFAULT_PUBLICATION, LEADERSHIP_FOR_CHANGE, LOCAL_VISION, Link
 from ..schema.vocabularies import Publication
 from ..text.escape import Md, yaml_escaped
 from .card_image import place_card, site_card
