@@ -35,7 +35,7 @@ def check_site_dir(project: Project, site_dir: Path) -> Path:
     the project) would delete sources, ``.git`` included. Refused: the project folder and its parents;
     anything git tracks (or would: files not ignored), a folder holding any of it, or a place inside a
     folder that does; the project's own folders in ``SOURCES``; and any existing path that is not an
-    empty folder or a site MkDocs built (its ``index.html`` says so). Raises SiteDirError.
+    empty folder or a site a build made (``SITE_MARK``). Raises SiteDirError.
     """
     site = site_dir.resolve()
     root = project.root.resolve()
@@ -74,13 +74,21 @@ def _tracked(root: Path) -> tuple[set[Path], set[Path]]:
     return files, folders
 
 
+SITE_MARK = ".generator-site"
+"""A file every build leaves in its site folder: a later build may replace a folder that holds it."""
+SITE_MARK_TEXT = "Built by `python -m generator build`: the next build replaces this folder whole.\n"
+
+
 def _earlier_site(path: Path) -> bool:
-    """True for an empty folder, or a folder whose ``index.html`` MkDocs made (a site built before)."""
+    """True for an empty folder, or a site a build made: it holds ``SITE_MARK`` (or, for a site built
+    before builds left one, an ``index.html`` whose head says MkDocs made it)."""
     if path.is_symlink() or not path.is_dir():
         return False
     if not any(path.iterdir()):
         return True
-    index = path / "index.html"
+    mark, index = path / SITE_MARK, path / "index.html"
+    if not mark.is_symlink() and mark.is_file():
+        return True
     if index.is_symlink() or not index.is_file():
         return False
     with index.open("rb") as page:
@@ -114,6 +122,7 @@ def publish(project: Project, site_dir: Path) -> None:
         # Hand-written pages come from pull requests too: nothing in them may run or embed.
         check_built_pages(staging, project.docs_dir, hand_written_pages(project.docs_dir, GENERATED_FOLDERS),
                           display_root=project.root)
+        (staging / SITE_MARK).write_text(SITE_MARK_TEXT, encoding="utf-8")
         replace_dir(staging, site_dir)
     finally:
         remove_leftover(staging)

@@ -18,6 +18,7 @@ from golden import from_golden, to_golden
 from generator.checks.yaml_file import MAX_FILE_BYTES, YamlFileError, read_yaml
 from generator.cli import main
 from generator.commands.project import Project
+from generator.commands.publish import SITE_MARK, SITE_MARK_TEXT
 
 CORPUS = REPO / "tests" / "bad_input"
 CASES = sorted(path.name for path in CORPUS.iterdir() if path.is_dir())
@@ -182,8 +183,9 @@ def test_special_files_are_refused_without_reading_them(tmp_path: Path, case: st
     make, expected = SPECIAL_FILES[case]
     project = copy_project(tmp_path / "p")
     (project.root / "site").mkdir()
-    previous = '<meta name="generator" content="mkdocs-1.6.1">previous site'  # a site MkDocs built, for --site-dir
+    previous = "previous site"
     (project.root / "site" / "index.html").write_text(previous, encoding="utf-8")
+    (project.root / "site" / SITE_MARK).write_text(SITE_MARK_TEXT, encoding="utf-8")  # a site a build made
     make(project, tmp_path)
     env = {**os.environ, "GITHUB_ACTIONS": "true"}
     result = subprocess.run([sys.executable, "-m", "generator", "--root", str(project.root), "build"],
