@@ -28,6 +28,10 @@ def test_a_theme_search_on_a_phone_leads_with_stories_not_tables(new_page, site_
     assert pages, "no results"
     assert not {"places/", "map/", "data/", "contribute/"} & set(pages)
     assert all(page.startswith(("places/", "quotes/", "themes/", "lessons/")) for page in pages[:3]), pages[:5]
+    # Material slides the search panel in from the right on a phone; once it has come to rest, the
+    # page is no wider than the screen (while it slides, the page is briefly as wide as its path).
+    phone.wait_for_function("""() => { const inner = document.querySelector('.md-search__inner').getBoundingClientRect();
+        return inner.left === 0 && inner.right <= 375; }""", timeout=5_000)
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
 
 
