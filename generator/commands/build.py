@@ -110,7 +110,8 @@ def site_parts(site: Site, env: jinja2.Environment, *, site_url: str = "") -> li
                                 places=range(start, min(start + PLACES_PER_PART, count)))
               for start in range(0, count, PLACES_PER_PART)]
     return [  # the map first: its process spends a quarter of a second importing folium
-        functools.partial(_map_pages, site, env, site_url), *places, functools.partial(places_index, site, env),
+        functools.partial(_map_pages, site, env, site_url), *places,
+        functools.partial(places_index, site, env, site_url=site_url),
         *(functools.partial(kind, site, env) for kind in INDEX_KINDS), functools.partial(source_pages, site, env),
         functools.partial(data_pages, site, env, site_url=site_url), functools.partial(home_snippets, site, env),
         functools.partial(narrative_snippets, site, env), functools.partial(contribute_pages, site, env),

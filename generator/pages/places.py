@@ -49,7 +49,8 @@ def place_pages(site: Site, env: jinja2.Environment, *, site_url: str = "", plac
             )
         )
         pages += cite_files(site, place, site_url)
-        pages.append(Page(f"places/{place.slug}.png", place_card(site, place, outline)))
+        if site_url:  # share cards need a full address (Open Graph): drawn only for a published site
+            pages.append(Page(f"places/{place.slug}.png", place_card(site, place, outline)))
     return pages
 
 
@@ -60,8 +61,10 @@ def cite_files(site: Site, place: SitePlace, site_url: str = "") -> list[Page]:
             for ext, make in (("bib", bibtex), ("ris", ris), ("json", csl_json))]
 
 
-def places_index(site: Site, env: jinja2.Environment) -> list[Page]:
-    """The all-places page, and the page of every quote (by place, then the lessons' own)."""
+def places_index(site: Site, env: jinja2.Environment, *, site_url: str = "") -> list[Page]:
+    """The all-places page, and the page of every quote (by place, then the lessons' own); with the
+    site's share card when ``site_url`` says where it is published (Open Graph wants full addresses,
+    so without one no page names a card, and drawing them, a fifth of a build, is skipped)."""
     quoted = [place for place in site.places if place.quotes]
     themes = {key: theme for key, theme in site.themes.items()
               if any(key in place.themes for place in quoted)}
@@ -72,7 +75,7 @@ def places_index(site: Site, env: jinja2.Environment) -> list[Page]:
             lfc_count=len(site.places_by_programme.get(LEADERSHIP_FOR_CHANGE, [])),
             lfc_told=len(places_told_for(site, LEADERSHIP_FOR_CHANGE)),
         ),
-        Page("places/index.png", site_card(site, preview(site))),
+        *([Page("places/index.png", site_card(site, preview(site)))] if site_url else []),
         render_page(env, "quotes.md.j2", "quotes/index.md", site=site, source=template_source("quotes.md.j2"),
                     places=quoted, themes=themes, attribution=attribution,
                     lessons=[lesson for lesson in site.lessons.values() if lesson.quotes]),
