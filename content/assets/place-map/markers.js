@@ -21,8 +21,8 @@
     ].filter(function (row) { return row[2]; });
   }
 
-  /** The popup: name, programmes, focus, a quote where the report gives one, and the way into the
-   *  story (or word that the report only lists the place). Every value is text, never HTML. */
+  /** The popup: name, programmes, focus, the way into the story (or word that the report only lists
+   *  the place), and a quote where the report gives one. Every value is text, never HTML. */
   function popupContent(place, labels) {
     var box = element("div", "place-popup");
     box.tabIndex = -1;
@@ -33,18 +33,18 @@
       line.appendChild(document.createTextNode(row[2]));
       box.appendChild(line);
     });
-    if (place.quote) {
-      var quote = box.appendChild(element("blockquote", "place-popup__quote"));
-      quote.appendChild(element("p", "", "\u201c" + place.quote.text + "\u201d"));
-      if (place.quote.by) quote.appendChild(element("p", "place-popup__by", "\u2014 " + place.quote.by));
-    }
     if (!place.story) box.appendChild(element("p", "place-popup__listed", "The report lists this place; it tells no story about it."));
-    if (place.url) {
+    if (place.url) {  // before the quote: a popup too tall for a phone's map scrolls, and the way in stays in sight
       var text = place.story ? "Read the story of " + place.name : "About " + place.name;
       var link = element("a", "place-popup__link", text), para = element("p");
       link.href = place.url.href;
       para.appendChild(link);
       box.appendChild(para);
+    }
+    if (place.quote) {
+      var quote = box.appendChild(element("blockquote", "place-popup__quote"));
+      quote.appendChild(element("p", "", "\u201c" + place.quote.text + "\u201d"));
+      if (place.quote.by) quote.appendChild(element("p", "place-popup__by", "\u2014 " + place.quote.by));
     }
     return box;
   }
@@ -86,6 +86,16 @@
         },
       }),
       Popup: L.Popup.extend({
+        // A popup never grows taller than the map leaves between its controls (the tip and the
+        // marker below it take about 40 px): a longer one scrolls, rather than run under the
+        // attribution when a font or a phone makes its text wrap more.
+        _updateLayout: function () {
+          if (this._map) {
+            var padding = controlPadding(this._map);
+            this.options.maxHeight = Math.max(120, this._map.getSize().y - padding.topLeft.y - padding.bottomRight.y - 40);
+          }
+          return L.Popup.prototype._updateLayout.apply(this, arguments);
+        },
         _adjustPan: function () {
           if (this._map) {
             var padding = controlPadding(this._map);
